@@ -1,0 +1,18 @@
+"""The core app: schools, structure, organisations, people, roles, visibility, audit, UI shell."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """Configuration of the core app."""
+
+    name = "chanchuang.core"
+    label = "core"
+    verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from chanchuang.core.navigation import CORE_MENU, register
+
+        for group in CORE_MENU:
+            register(group)

@@ -1,0 +1,95 @@
+"""Enumerations of the core domain: roles, organisation kinds, industries, statuses."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """What a membership lets a person do (see ARCHITECTURE.md, "Who uses it")."""
+
+    PLATFORM_ADMIN = "platform_admin", _("Platform admin")
+    SCHOOL_STAFF = "school_staff", _("School staff")
+    DEPARTMENT_STAFF = "department_staff", _("Department staff")
+    ENTERPRISE_MEMBER = "enterprise_member", _("Enterprise member")
+    MENTOR = "mentor", _("Mentor")
+    STUDENT = "student", _("Student")
+    OBSERVER = "observer", _("Provincial observer")
+
+
+class OrganisationKind(models.TextChoices):
+    """The kind of an organisation the school works with."""
+
+    ENTERPRISE = "enterprise", _("Enterprise")
+    RESEARCH_INSTITUTE = "research_institute", _("Research institute")
+    GOVERNMENT = "government", _("Government body")
+    ASSOCIATION = "association", _("Association")
+    SCHOOL = "school", _("School")
+
+
+class Industry(models.TextChoices):
+    """GB/T 4754-2017 industry sectors (门类), by their letter."""
+
+    A = "A", _("Agriculture, forestry, animal husbandry and fishery")
+    B = "B", _("Mining")
+    C = "C", _("Manufacturing")
+    D = "D", _("Electricity, heat, gas and water production and supply")
+    E = "E", _("Construction")
+    F = "F", _("Wholesale and retail trade")
+    G = "G", _("Transport, storage and postal services")
+    H = "H", _("Accommodation and catering")
+    I = "I", _("Information transmission, software and IT services")  # noqa: E741
+    J = "J", _("Finance")
+    K = "K", _("Real estate")
+    L = "L", _("Leasing and business services")
+    M = "M", _("Scientific research and technical services")
+    N = "N", _("Water conservancy, environment and public facilities management")
+    O = "O", _("Resident services, repair and other services")  # noqa: E741
+    P = "P", _("Education")
+    Q = "Q", _("Health and social work")
+    R = "R", _("Culture, sports and entertainment")
+    S = "S", _("Public administration, social security and social organisations")
+    T = "T", _("International organisations")
+
+
+class MajorLevel(models.TextChoices):
+    """The level of a major in the vocational education catalogue (教职成〔2021〕2号)."""
+
+    SECONDARY = "secondary", _("Secondary vocational")
+    HIGHER = "higher", _("Higher vocational (associate)")
+    BACHELOR = "bachelor", _("Vocational bachelor")
+
+
+class Gender(models.TextChoices):
+    """Gender as recorded in the student register."""
+
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class StudentStatus(models.TextChoices):
+    """Where a student stands in the register."""
+
+    ENROLLED = "enrolled", _("Enrolled")
+    SUSPENDED = "suspended", _("Suspended")
+    GRADUATED = "graduated", _("Graduated")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class RegionLevel(models.TextChoices):
+    """The level of a GB/T 2260 administrative division."""
+
+    PROVINCE = "province", _("Province")
+    CITY = "city", _("City")
+    DISTRICT = "district", _("District")
+
+
+class AuditAction(models.TextChoices):
+    """What an audit entry records."""
+
+    CREATED = "created", _("Created")
+    CHANGED = "changed", _("Changed")
+    DELETED = "deleted", _("Deleted")
+    EXPORTED = "exported", _("Exported")
+    IMPORTED = "imported", _("Imported")
+    TOKEN_CREATED = "token_created", _("API token created")
+    TOKEN_REVOKED = "token_revoked", _("API token revoked")

@@ -1,0 +1,192 @@
+"""The generic list, detail, edit and delete views every app declares its pages with.
+
+As in NetBox, a page is a short declaration (model, table, filter, form, permission); the
+mechanics live here once. Every view starts from ``Model.objects.visible_to(user)``: an object
+outside it is 404, an action the user may not take on a visible object is 403. Saves run through
+a service inside a transaction and the object is re-read through ``visible_to`` before commit,
+so nobody can create or move an object out of their own sight.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.forms import ModelForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django_tables2 import RequestConfig
+
+from chanchuang.core.services import DomainError, delete_object, save_form
+
+
+def permission_name(model: type[models.Model], action: str) -> str:
+    """``core.change_student`` for (Student, "change")."""
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+class ScopedView(LoginRequiredMixin, View):
+    """A view over one model, reading it only through ``visible_to(user)``."""
+
+    model: ClassVar[type[models.Model]]
+
+    def get_queryset(self) -> models.QuerySet:
+        """The rows the user may see; override to add ``select_related`` for the page."""
+        return self.model.objects.visible_to(self.request.user)
+
+    def get_object(self, pk: Any) -> models.Model:
+        """One visible object, or 404."""
+        return get_object_or_404(self.get_queryset(), pk=pk)
+
+    def require(self, action: str, obj: models.Model | None = None) -> None:
+        """Raise 403 unless the user may take ``action`` (on ``obj``)."""
+        if not self.request.user.has_perm(permission_name(self.model, action), obj):
+            raise PermissionDenied
+
+    def base_context(self) -> dict[str, Any]:
+        """Names every generic template uses."""
+        meta = self.model._meta
+        return {"verbose_name": meta.verbose_name, "verbose_name_plural": meta.verbose_name_plural,
+                "url_prefix": f"{meta.app_label}:{meta.model_name}"}
+
+
+class ObjectListView(ScopedView):
+    """A filtered, sortable, paginated table; htmx requests get only the table fragment."""
+
+    table_class: ClassVar[type]
+    filterset_class: ClassVar[type]
+    list_permission: ClassVar[str | None] = None
+    template_name = "core/object_list.html"
+    per_page = 50
+
+    def filtered(self) -> Any:
+        """The bound filterset over the visible rows (shared with exports and the API)."""
+        return self.filterset_class(self.request.GET or None, queryset=self.get_queryset(),
+                                    request=self.request)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if self.list_permission and not request.user.has_perm(self.list_permission):
+            raise PermissionDenied
+        filterset = self.filtered()
+        table = self.table_class(filterset.qs if filterset.is_valid() else
+                                 self.get_queryset().none(), request=request)
+        RequestConfig(request, paginate={"per_page": self.per_page}).configure(table)
+        context = {
+            **self.base_context(),
+            "table": table,
+            "filter": filterset,
+            "can_add": request.user.has_perm(permission_name(self.model, "add")),
+        }
+        if request.htmx and not request.htmx.boosted:
+            return render(request, "core/inc/table_fragment.html", context)
+        return render(request, self.template_name, context)
+
+
+class ObjectDetailView(ScopedView):
+    """One visible object and what hangs off it."""
+
+    template_name: ClassVar[str]
+
+    def extra_context(self, obj: models.Model) -> dict[str, Any]:
+        """Related tables and figures for the page."""
+        return {}
+
+    def get(self, request: HttpRequest, pk: Any) -> HttpResponse:
+        obj = self.get_object(pk)
+        context = {
+            **self.base_context(),
+            "object": obj,
+            "can_change": request.user.has_perm(permission_name(self.model, "change"), obj),
+            "can_delete": request.user.has_perm(permission_name(self.model, "delete"), obj),
+            **self.extra_context(obj),
+        }
+        return render(request, self.template_name, context)
+
+
+class ObjectEditView(ScopedView):
+    """Create (no pk) or change (pk) an object through a form and an audited service."""
+
+    form_class: ClassVar[type[ModelForm]]
+    template_name = "core/object_edit.html"
+
+    def save(self, form: ModelForm) -> models.Model:
+        """Persist the valid form through a service; the default audits a plain save."""
+        return save_form(actor=self.request.user, form=form)
+
+    def initial_object(self) -> models.Model:
+        """The unsaved object a create form starts from."""
+        return self.model()
+
+    def _object_and_check(self, pk: Any) -> models.Model:
+        if pk is None:
+            self.require("add")
+            return self.initial_object()
+        obj = self.get_object(pk)
+        self.require("change", obj)
+        return obj
+
+    def _render(self, form: ModelForm, obj: models.Model) -> HttpResponse:
+        context = {**self.base_context(), "form": form, "object": obj,
+                   "creating": obj._state.adding}
+        return render(self.request, self.template_name, context)
+
+    def get(self, request: HttpRequest, pk: Any = None) -> HttpResponse:
+        obj = self._object_and_check(pk)
+        return self._render(self.form_class(instance=obj, user=request.user), obj)
+
+    def post(self, request: HttpRequest, pk: Any = None) -> HttpResponse:
+        obj = self._object_and_check(pk)
+        form = self.form_class(request.POST, request.FILES, instance=obj, user=request.user)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    saved = self.save(form)
+                    # Re-read through visibility before commit: nobody saves out of their sight.
+                    if not self.get_queryset().filter(pk=saved.pk).exists():
+                        raise PermissionDenied
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("Saved %(object)s.") % {"object": saved})
+                return redirect(saved.get_absolute_url())
+        return self._render(form, obj)
+
+
+class ObjectDeleteView(ScopedView):
+    """Confirm, then delete through the audited service; dependants block with a message."""
+
+    template_name = "core/object_delete.html"
+    success_url_name: ClassVar[str]
+
+    def get(self, request: HttpRequest, pk: Any) -> HttpResponse:
+        obj = self.get_object(pk)
+        self.require("delete", obj)
+        return render(request, self.template_name, {**self.base_context(), "object": obj})
+
+    def post(self, request: HttpRequest, pk: Any) -> HttpResponse:
+        obj = self.get_object(pk)
+        self.require("delete", obj)
+        try:
+            delete_object(actor=request.user, obj=obj)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect(obj.get_absolute_url())
+        messages.success(request, _("Deleted %(object)s.") % {"object": obj})
+        return redirect(reverse(self.success_url_name))
+
+
+def object_paths(route: str, name: str, *, list_view, detail_view, edit_view, delete_view):
+    """The five URL patterns of a model's pages: list, add, detail, edit, delete."""
+    return [
+        path(f"{route}/", list_view.as_view(), name=f"{name}_list"),
+        path(f"{route}/add/", edit_view.as_view(), name=f"{name}_add"),
+        path(f"{route}/<int:pk>/", detail_view.as_view(), name=f"{name}_detail"),
+        path(f"{route}/<int:pk>/edit/", edit_view.as_view(), name=f"{name}_edit"),
+        path(f"{route}/<int:pk>/delete/", delete_view.as_view(), name=f"{name}_delete"),
+    ]

@@ -1,0 +1,44 @@
+"""Reusable read queries of the core app (figures for home pages and dashboards)."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+
+from chanchuang.core.choices import StudentStatus
+from chanchuang.core.models import Department, Major, Organisation, School, Student
+
+
+def school_figures(user, school: School) -> dict[str, int]:
+    """Head counts of one school, as far as ``user`` may see them."""
+    return {
+        "students": Student.objects.visible_to(user).filter(
+            school=school, status=StudentStatus.ENROLLED).count(),
+        "departments": Department.objects.visible_to(user).filter(school=school).count(),
+        "majors": Major.objects.visible_to(user).filter(school=school).count(),
+        "organisations": Organisation.objects.visible_to(user).filter(school=school).count(),
+    }
+
+
+def province_overview(user):
+    """Per school of the observer's provinces: aggregate counts only, no personal data."""
+    return (
+        School.objects.visible_to(user)
+        .annotate(
+            enrolled=Count("students", filter=Q(students__status=StudentStatus.ENROLLED),
+                           distinct=True),
+            department_count=Count("departments", distinct=True),
+            major_count=Count("majors", distinct=True),
+            partner_count=Count("organisations", distinct=True),
+        )
+        .order_by("name")
+    )
+
+
+def students_by_department(user, school: School):
+    """Enrolled students per department of a school (for the staff home chart)."""
+    return (
+        Department.objects.visible_to(user).filter(school=school)
+        .annotate(enrolled=Count("students", filter=Q(students__status=StudentStatus.ENROLLED)))
+        .order_by("-enrolled")
+        .values_list("name", "enrolled")
+    )

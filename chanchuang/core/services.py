@@ -1,0 +1,154 @@
+"""State changes of the core domain. Each runs in a transaction, validates, and is audited.
+
+Views and API endpoints never save models themselves: they call these functions, which raise
+``DomainError`` with a message for the user when the change cannot be made.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import ProtectedError
+from django.forms import ModelForm
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chanchuang.core import audit
+from chanchuang.core.choices import AuditAction, Role
+from chanchuang.core.models import ApiToken, Membership, Student, User
+
+
+class DomainError(Exception):
+    """A change the domain refuses, carrying the message to show the user."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def save_form(*, actor: User, form: ModelForm) -> models.Model:
+    """Save a validated model form and audit the change with its before/after values."""
+    instance = form.instance
+    creating = instance._state.adding
+    before = {} if creating else audit.snapshot(type(instance).objects.get(pk=instance.pk))
+    with transaction.atomic():
+        obj = form.save()
+        audit.record(
+            actor=actor,
+            action=AuditAction.CREATED if creating else AuditAction.CHANGED,
+            obj=obj,
+            before=before,
+            after=audit.snapshot(obj),
+        )
+    return obj
+
+
+def delete_object(*, actor: User, obj: models.Model) -> None:
+    """Delete an object, refusing with a clear message while other records still depend on it."""
+    before = audit.snapshot(obj)
+    try:
+        with transaction.atomic():
+            pk = obj.pk
+            obj.delete()
+            obj.pk = pk
+            audit.record(actor=actor, action=AuditAction.DELETED, obj=obj, before=before)
+    except ProtectedError as exc:
+        blockers = sorted({str(o._meta.verbose_name) for o in exc.protected_objects})
+        raise DomainError(
+            _("%(object)s cannot be deleted while %(count)d records (%(kinds)s) depend on it.")
+            % {"object": obj, "count": len(exc.protected_objects), "kinds": "、".join(blockers)}
+        ) from None
+
+
+PERSON_FIELDS = ("real_name", "phone", "id_number")
+
+
+def _student_snapshot(student: Student) -> audit.Snapshot:
+    """A student's audited values, including the person's name and contact fields."""
+    person = audit.snapshot(student.user)
+    return audit.snapshot(student, extra={name: person[name] for name in PERSON_FIELDS})
+
+
+def _login_name_for(student: Student) -> str:
+    """The student number as login name, prefixed by the school code if another school has it."""
+    if not User.objects.filter(username=student.student_no).exists():
+        return student.student_no
+    return f"{student.school.code}-{student.student_no}"
+
+
+def save_student(*, actor: User, student: Student, person: dict[str, Any]) -> Student:
+    """Create or update a student and their login (name, phone, ID number), audited.
+
+    A new student gets a login named by their student number, no usable password yet, and the
+    student role in their school.
+    """
+    creating = student._state.adding
+    before = {} if creating else _student_snapshot(Student.objects.get(pk=student.pk))
+    with transaction.atomic():
+        user = User(username=_login_name_for(student)) if creating else student.user
+        for name in PERSON_FIELDS:
+            setattr(user, name, person.get(name, getattr(user, name)) or "")
+        if creating:
+            user.set_unusable_password()
+        try:
+            user.full_clean(exclude=["password", "username"] if not creating else ["password"])
+            user.save()
+            student.user = user
+            student.full_clean()
+        except ValidationError as exc:
+            raise DomainError("；".join(exc.messages)) from None
+        student.save()
+        if creating:
+            Membership.objects.get_or_create(user=user, role=Role.STUDENT, school=student.school)
+        audit.record(
+            actor=actor,
+            action=AuditAction.CREATED if creating else AuditAction.CHANGED,
+            obj=student,
+            before=before,
+            after=_student_snapshot(student),
+        )
+    return student
+
+
+def add_membership(*, actor: User, membership: Membership) -> Membership:
+    """Give a person a role, after checking the role's scope fields."""
+    try:
+        membership.full_clean()
+    except ValidationError as exc:
+        raise DomainError("；".join(exc.messages)) from None
+    with transaction.atomic():
+        membership.save()
+        audit.record(actor=actor, action=AuditAction.CREATED, obj=membership,
+                     after=audit.snapshot(membership))
+    return membership
+
+
+def create_api_token(*, actor: User, name: str) -> tuple[ApiToken, str]:
+    """Create an API token for the actor; returns it with the key, which is shown only once."""
+    name = name.strip()
+    if not name:
+        raise DomainError(_("Name: give the token a name, e.g. the system that will use it."),
+                          field="name")
+    key = ApiToken.new_key()
+    with transaction.atomic():
+        token = ApiToken.objects.create(user=actor, name=name, prefix=key[3:11],
+                                        digest=ApiToken.digest_of(key))
+        audit.record(actor=actor, action=AuditAction.TOKEN_CREATED, obj=token,
+                     data={"name": name, "prefix": token.prefix})
+    return token, key
+
+
+def revoke_api_token(*, actor: User, token: ApiToken) -> None:
+    """Revoke one of the actor's API tokens; it stops working at once."""
+    if token.user_id != actor.pk:
+        raise DomainError(_("You can only revoke your own tokens."))
+    if token.revoked_at is not None:
+        raise DomainError(_("This token is already revoked."))
+    with transaction.atomic():
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit.record(actor=actor, action=AuditAction.TOKEN_REVOKED, obj=token,
+                     data={"name": token.name, "prefix": token.prefix})

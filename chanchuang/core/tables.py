@@ -1,0 +1,151 @@
+"""Tables of the core app (django-tables2); personal data is masked per row by permission."""
+
+from __future__ import annotations
+
+import django_tables2 as tables
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from chanchuang.core.identifiers import mask
+from chanchuang.core.models import (
+    AuditEntry,
+    Department,
+    Major,
+    Organisation,
+    SchoolClass,
+    Student,
+    User,
+)
+
+
+class MaskedColumn(tables.Column):
+    """Shows a personal value in clear only to users with ``permission`` on the row."""
+
+    def __init__(self, *args, permission: str, **kwargs) -> None:
+        super().__init__(*args, orderable=False, **kwargs)
+        self.permission = permission
+
+    def render(self, value, record, table):
+        if table.request is not None and table.request.user.has_perm(self.permission, record):
+            return value
+        return mask(value)
+
+
+class DepartmentTable(tables.Table):
+    """Departments with their number of majors and students."""
+
+    name = tables.Column(linkify=True)
+    major_count = tables.Column(verbose_name=_("majors"))
+    student_count = tables.Column(verbose_name=_("students"))
+
+    class Meta:
+        model = Department
+        fields = ["code", "name", "major_count", "student_count"]
+
+
+class MajorTable(tables.Table):
+    """Majors with code, department and level."""
+
+    name = tables.Column(linkify=True)
+    student_count = tables.Column(verbose_name=_("students"))
+
+    class Meta:
+        model = Major
+        fields = ["code", "name", "department", "level", "duration_years", "student_count"]
+
+
+class SchoolClassTable(tables.Table):
+    """Classes with major, year and size."""
+
+    name = tables.Column(linkify=True)
+    student_count = tables.Column(verbose_name=_("students"))
+
+    class Meta:
+        model = SchoolClass
+        fields = ["name", "major", "enrolment_year", "student_count"]
+
+
+class OrganisationTable(tables.Table):
+    """Organisations, sorted by pinyin."""
+
+    name = tables.Column(linkify=True, order_by="name_pinyin")
+    region = tables.Column(accessor="region__full_name", order_by="region__code")
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "industry", "credit_code", "region"]
+
+
+class StudentTable(tables.Table):
+    """Students, sorted by the pinyin of their names; phones masked unless the role needs them."""
+
+    student_no = tables.Column(linkify=True)
+    name = tables.Column(accessor="user__real_name", verbose_name=_("name"),
+                         order_by="user__name_pinyin", linkify=True)
+    phone = MaskedColumn(accessor="user__phone", verbose_name=_("phone"),
+                         permission="core.view_phone")
+
+    class Meta:
+        model = Student
+        fields = ["student_no", "name", "gender", "department", "major", "school_class",
+                  "enrolment_year", "phone", "status"]
+
+
+class UserTable(tables.Table):
+    """People and their roles."""
+
+    real_name = tables.Column(linkify=True, order_by="name_pinyin")
+    roles = tables.Column(empty_values=(), orderable=False, verbose_name=_("roles"))
+
+    class Meta:
+        model = User
+        fields = ["real_name", "username", "roles", "is_active", "last_login"]
+
+    def render_roles(self, record):
+        return "、".join(sorted({m.get_role_display() for m in record.memberships.all()}))
+
+
+class AuditEntryTable(tables.Table):
+    """The audit log, newest first."""
+
+    changes = tables.Column(empty_values=(), orderable=False, verbose_name=_("changes"))
+
+    class Meta:
+        model = AuditEntry
+        fields = ["created_at", "actor", "action", "content_type", "object_repr", "changes"]
+
+    def render_content_type(self, value):
+        model = value.model_class()
+        return model._meta.verbose_name if model else value.model
+
+    def render_changes(self, record):
+        if record.changes:
+            model = record.content_type.model_class() if record.content_type else None
+            return format_html_join(
+                "", "<div><span class=\"text-secondary\">{}</span>：{} → {}</div>",
+                ((field_label(model, name), shown(old), shown(new))
+                 for name, (old, new) in record.changes.items()),
+            )
+        if record.data:
+            return "；".join(f"{k}：{v}" for k, v in record.data.items())
+        return "—"
+
+
+def field_label(model, name: str) -> str:
+    """The verbose name of a model's field, or the name itself if it has none."""
+    if model is None:
+        return name
+    # A field of the model itself, or of a one-to-one it is audited together with.
+    candidates = [model] + [f.related_model for f in model._meta.fields if f.one_to_one]
+    for candidate in candidates:
+        try:
+            return str(candidate._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            continue
+    return name
+
+
+def shown(value) -> str:
+    """An audited value as text, with a dash for empty."""
+    return "—" if value in (None, "") else str(value)

@@ -1,0 +1,42 @@
+"""URLs of the core app."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from chanchuang.core import views
+from chanchuang.core.generic_views import object_paths
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/profile/", views.profile, name="profile"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="core/password_change.html", success_url="/accounts/profile/"
+        ),
+        name="password_change",
+    ),
+    path("accounts/tokens/", views.token_create, name="token_create"),
+    path("accounts/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    *object_paths("departments", "department", list_view=views.DepartmentList,
+                  detail_view=views.DepartmentDetail, edit_view=views.DepartmentEdit,
+                  delete_view=views.DepartmentDelete),
+    *object_paths("majors", "major", list_view=views.MajorList, detail_view=views.MajorDetail,
+                  edit_view=views.MajorEdit, delete_view=views.MajorDelete),
+    *object_paths("classes", "schoolclass", list_view=views.SchoolClassList,
+                  detail_view=views.SchoolClassDetail, edit_view=views.SchoolClassEdit,
+                  delete_view=views.SchoolClassDelete),
+    *object_paths("organisations", "organisation", list_view=views.OrganisationList,
+                  detail_view=views.OrganisationDetail, edit_view=views.OrganisationEdit,
+                  delete_view=views.OrganisationDelete),
+    *object_paths("students", "student", list_view=views.StudentList,
+                  detail_view=views.StudentDetail, edit_view=views.StudentEdit,
+                  delete_view=views.StudentDelete),
+    path("people/", views.UserList.as_view(), name="user_list"),
+    path("people/<int:pk>/", views.UserDetail.as_view(), name="user_detail"),
+    path("people/<int:pk>/roles/", views.membership_add, name="membership_add"),
+    path("roles/<int:pk>/delete/", views.membership_delete, name="membership_delete"),
+    path("audit/", views.AuditEntryList.as_view(), name="auditentry_list"),
+]

@@ -1,0 +1,420 @@
+"""Pages of the core app: home, structure, organisations, students, people, profile, audit."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chanchuang.core import filters, forms, queries, tables
+from chanchuang.core.choices import Role
+from chanchuang.core.generic_views import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
+from chanchuang.core.models import (
+    ApiToken,
+    AuditEntry,
+    Department,
+    Major,
+    Membership,
+    Organisation,
+    School,
+    SchoolClass,
+    Student,
+    User,
+)
+from chanchuang.core.services import (
+    DomainError,
+    add_membership,
+    create_api_token,
+    delete_object,
+    revoke_api_token,
+    save_student,
+)
+from chanchuang.core.visibility import scope_of
+
+# --- Home ------------------------------------------------------------------------------------
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The role-aware home page: one section per role the user holds."""
+    user = request.user
+    scope = scope_of(user)
+    schools = list(School.objects.visible_to(user).filter(pk__in=scope.member_schools))
+    context = {
+        "roles": scope.roles,
+        "school_sections": [
+            {
+                "school": school,
+                "figures": queries.school_figures(user, school),
+                "by_department": list(queries.students_by_department(user, school)),
+            }
+            for school in schools
+            if school.pk in scope.staff_schools or scope.is_admin
+        ],
+        "departments": Department.objects.visible_to(user)
+        .filter(pk__in=scope.department_ids)
+        .annotate(student_count=Count("students", distinct=True),
+                  major_count=Count("majors", distinct=True)),
+        "organisations": Organisation.objects.filter(pk__in=scope.organisation_ids)
+        .select_related("school", "region"),
+        "own_student": Student.objects.filter(user=user)
+        .select_related("school", "department", "major", "school_class").first(),
+        "mentor_schools": [s for s in schools if s.pk in scope.mentor_schools],
+        "province_schools": queries.province_overview(user) if scope.observer_provinces
+        else [],
+        "Role": Role,
+    }
+    return render(request, "core/home.html", context)
+
+
+# --- Departments, majors, classes ------------------------------------------------------------
+
+
+class DepartmentList(ObjectListView):
+    """Departments of the user's school."""
+
+    model = Department
+    table_class = tables.DepartmentTable
+    filterset_class = filters.DepartmentFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().annotate(
+            major_count=Count("majors", distinct=True),
+            student_count=Count("students", distinct=True),
+        )
+
+
+class DepartmentDetail(ObjectDetailView):
+    """A department with its majors."""
+
+    model = Department
+    template_name = "core/department_detail.html"
+
+    def extra_context(self, obj):
+        majors = Major.objects.visible_to(self.request.user).filter(department=obj).annotate(
+            student_count=Count("students"))
+        return {"majors_table": tables.MajorTable(majors, request=self.request,
+                                                  exclude=["department"])}
+
+
+class DepartmentEdit(ObjectEditView):
+    """Create or change a department."""
+
+    model = Department
+    form_class = forms.DepartmentForm
+
+
+class DepartmentDelete(ObjectDeleteView):
+    """Delete a department without majors or students."""
+
+    model = Department
+    success_url_name = "core:department_list"
+
+
+class MajorList(ObjectListView):
+    """Majors of the user's school or department."""
+
+    model = Major
+    table_class = tables.MajorTable
+    filterset_class = filters.MajorFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("department").annotate(
+            student_count=Count("students"))
+
+
+class MajorDetail(ObjectDetailView):
+    """A major with its classes."""
+
+    model = Major
+    template_name = "core/major_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("department", "school")
+
+    def extra_context(self, obj):
+        classes = SchoolClass.objects.visible_to(self.request.user).filter(major=obj).annotate(
+            student_count=Count("students"))
+        return {"classes_table": tables.SchoolClassTable(classes, request=self.request,
+                                                         exclude=["major"])}
+
+
+class MajorEdit(ObjectEditView):
+    """Create or change a major."""
+
+    model = Major
+    form_class = forms.MajorForm
+
+
+class MajorDelete(ObjectDeleteView):
+    """Delete a major without classes or students."""
+
+    model = Major
+    success_url_name = "core:major_list"
+
+
+class SchoolClassList(ObjectListView):
+    """Classes of the user's school or department."""
+
+    model = SchoolClass
+    table_class = tables.SchoolClassTable
+    filterset_class = filters.SchoolClassFilterSet
+    list_permission = "core.add_schoolclass"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("major").annotate(
+            student_count=Count("students"))
+
+
+class SchoolClassDetail(ObjectDetailView):
+    """A class and its students."""
+
+    model = SchoolClass
+    template_name = "core/schoolclass_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("major__department")
+
+    def extra_context(self, obj):
+        students = student_rows(self.request.user).filter(school_class=obj)
+        return {"students_table": tables.StudentTable(
+            students, request=self.request, exclude=["school_class", "major", "department"])}
+
+
+class SchoolClassEdit(ObjectEditView):
+    """Create or change a class."""
+
+    model = SchoolClass
+    form_class = forms.SchoolClassForm
+
+
+class SchoolClassDelete(ObjectDeleteView):
+    """Delete a class without students."""
+
+    model = SchoolClass
+    success_url_name = "core:schoolclass_list"
+
+
+# --- Organisations ---------------------------------------------------------------------------
+
+
+class OrganisationList(ObjectListView):
+    """The school's organisations, searchable by pinyin."""
+
+    model = Organisation
+    table_class = tables.OrganisationTable
+    filterset_class = filters.OrganisationFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("region__parent__parent")
+
+
+class OrganisationDetail(ObjectDetailView):
+    """An organisation's profile."""
+
+    model = Organisation
+    template_name = "core/organisation_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("region__parent__parent", "school")
+
+
+class OrganisationEdit(ObjectEditView):
+    """Create or change an organisation."""
+
+    model = Organisation
+    form_class = forms.OrganisationForm
+
+
+class OrganisationDelete(ObjectDeleteView):
+    """Delete an organisation."""
+
+    model = Organisation
+    success_url_name = "core:organisation_list"
+
+
+# --- Students --------------------------------------------------------------------------------
+
+
+def student_rows(user):
+    """Students the user may see, with what their table rows show."""
+    return Student.objects.visible_to(user).select_related(
+        "user", "department", "major", "school_class")
+
+
+class StudentList(ObjectListView):
+    """The student register: filter by place in school, search by name, pinyin or number."""
+
+    model = Student
+    table_class = tables.StudentTable
+    filterset_class = filters.StudentFilterSet
+    list_permission = "core.add_student"
+
+    def get_queryset(self):
+        return student_rows(self.request.user)
+
+
+class StudentDetail(ObjectDetailView):
+    """A student's record."""
+
+    model = Student
+    template_name = "core/student_detail.html"
+
+    def get_queryset(self):
+        return student_rows(self.request.user).select_related("school")
+
+
+class StudentEdit(ObjectEditView):
+    """Register or change a student together with their login."""
+
+    model = Student
+    form_class = forms.StudentForm
+
+    def get_queryset(self):
+        return student_rows(self.request.user)
+
+    def save(self, form):
+        return save_student(actor=self.request.user, student=form.instance,
+                            person=form.person())
+
+
+class StudentDelete(ObjectDeleteView):
+    """Delete a student registered by mistake (their login stays, without the student role)."""
+
+    model = Student
+    success_url_name = "core:student_list"
+
+
+# --- People and roles ------------------------------------------------------------------------
+
+
+class UserList(ObjectListView):
+    """People of the school and the roles they hold."""
+
+    model = User
+    table_class = tables.UserTable
+    filterset_class = filters.UserFilterSet
+    list_permission = "core.add_membership"
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("memberships")
+
+
+class UserDetail(ObjectDetailView):
+    """A person, their roles, and (for staff) a form to give another role."""
+
+    model = User
+    template_name = "core/user_detail.html"
+
+    def extra_context(self, obj):
+        user = self.request.user
+        memberships = Membership.objects.visible_to(user).filter(user=obj).select_related(
+            "school", "department", "organisation", "province")
+        can_add = user.has_perm("core.add_membership")
+        return {
+            "memberships": [(m, user.has_perm("core.delete_membership", m)) for m in memberships],
+            "membership_form": forms.MembershipForm(user=user, instance=Membership(user=obj))
+            if can_add else None,
+        }
+
+
+@login_required
+@require_POST
+def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give the person a role (school staff, within their school)."""
+    person = get_object_or_404(User.objects.visible_to(request.user), pk=pk)
+    if not request.user.has_perm("core.add_membership"):
+        raise PermissionDenied
+    form = forms.MembershipForm(request.POST, user=request.user,
+                                instance=Membership(user=person))
+    if form.is_valid():
+        membership = form.save(commit=False)
+        try:
+            add_membership(actor=request.user, membership=membership)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Role given: %(m)s.") % {"m": membership})
+    else:
+        messages.error(request, "；".join(e for errs in form.errors.values() for e in errs))
+    return redirect(person.get_absolute_url())
+
+
+@login_required
+@require_POST
+def membership_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take a role away."""
+    membership = get_object_or_404(Membership.objects.visible_to(request.user), pk=pk)
+    if not request.user.has_perm("core.delete_membership", membership):
+        raise PermissionDenied
+    delete_object(actor=request.user, obj=membership)
+    messages.success(request, _("Role removed: %(m)s.") % {"m": membership})
+    return redirect(membership.user.get_absolute_url())
+
+
+# --- Profile and API tokens ------------------------------------------------------------------
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The user's own page: who they are, their roles, and their API tokens."""
+    user = request.user
+    return render(request, "core/profile.html", {
+        "memberships": Membership.objects.filter(user=user).select_related(
+            "school", "department", "organisation", "province"),
+        "tokens": ApiToken.objects.visible_to(user),
+        "new_key": request.session.pop("new_api_key", None),
+    })
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    """Create an API token; its key is shown once on the profile page."""
+    try:
+        _token, key = create_api_token(actor=request.user, name=request.POST.get("name", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        request.session["new_api_key"] = key
+    return redirect("core:profile")
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """Revoke one of the user's API tokens."""
+    token = get_object_or_404(ApiToken.objects.visible_to(request.user), pk=pk)
+    try:
+        revoke_api_token(actor=request.user, token=token)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
+    return redirect("core:profile")
+
+
+# --- Audit log -------------------------------------------------------------------------------
+
+
+class AuditEntryList(ObjectListView):
+    """The audit log of the school, with filters."""
+
+    model = AuditEntry
+    table_class = tables.AuditEntryTable
+    filterset_class = filters.AuditEntryFilterSet
+    list_permission = "core.view_auditentry"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("actor", "content_type")
+

@@ -1,0 +1,464 @@
+"""Matching instances, their validation, and single tie-breaking by one seeded lottery.
+
+An instance has students, each with an ordered list of positions (best first; incomplete lists
+are allowed), and positions, each with a capacity >= 0 and a priority over students given either
+as a ranking (best first; a nested list is a group of equal rank; a student not listed is
+unacceptable) or as scores (higher is better; a student without a score is unacceptable).
+
+Ties are broken by *single tie-breaking*: one lottery order over all students, drawn from a seed
+and shared by every position. Within a tie group (or among equal scores) the student drawn earlier
+in the lottery ranks higher. The lottery is defined exactly as::
+
+    ids = sorted(instance.student_ids)                 # Python string order (code points)
+    draw = numpy.random.default_rng(seed).permutation(len(ids))
+    lottery = [ids[i] for i in draw]                   # lottery[0] is drawn first, wins ties
+
+so a stored seed reproduces the same strict priorities, whatever order the students come in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from chanchuang.matching._sorting import argsort_keys, run_starts, sort_keys
+
+INSTANCE_KEYS = frozenset({"students", "positions", "seed"})
+POSITION_KEYS = frozenset({"capacity", "ranking", "scores"})
+
+
+class InstanceError(ValueError):
+    """Raised for a malformed instance; the message names the offending entry."""
+
+
+def check_seed(seed: object, where: str) -> int | None:
+    """Return ``seed`` if it is ``None`` or a non-negative integer, else raise InstanceError."""
+    if seed is None:
+        return None
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise InstanceError(f"{where}: must be a non-negative integer, got {seed!r}")
+    return int(seed)
+
+
+def _check_ids(ids: Sequence[str], where: str) -> tuple[str, ...]:
+    ids = tuple(ids)
+    for item in ids:
+        if not isinstance(item, str):
+            raise InstanceError(f"{where}: id {item!r} is not a string")
+    if len(set(ids)) != len(ids):
+        seen: set[str] = set()
+        for item in ids:
+            if item in seen:
+                raise InstanceError(f"{where}: duplicate id {item!r}")
+            seen.add(item)
+    return ids
+
+
+def _int_array(values: ArrayLike, where: str) -> np.ndarray:
+    array = np.asarray(values)
+    if array.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    if array.ndim != 1 or not np.issubdtype(array.dtype, np.integer):
+        raise InstanceError(f"{where}: expected a one-dimensional array of integers")
+    return array.astype(np.int64)
+
+
+def _check_offsets(offsets: np.ndarray, count: int, total: int, where: str) -> None:
+    if offsets.size != count + 1 or offsets[0] != 0 or offsets[-1] != total:
+        raise InstanceError(f"{where}: expected {count + 1} offsets from 0 to {total}")
+    if np.any(np.diff(offsets) < 0):
+        raise InstanceError(f"{where}: offsets must not decrease")
+
+
+def _first(mask: np.ndarray) -> int | None:
+    hits = np.flatnonzero(mask)
+    return int(hits[0]) if hits.size else None
+
+
+def _best_first_order(positions: np.ndarray, keys: np.ndarray) -> np.ndarray | None:
+    """The order putting entries best first (lowest key) within each position; None if already."""
+    same_position = positions[1:] == positions[:-1]
+    if not np.any(same_position & (keys[1:] < keys[:-1])):
+        return None
+    return np.lexsort((keys, positions))
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
+
+
+class Instance:
+    """A many-to-one matching instance: students' choices, positions' capacities and priorities.
+
+    Build one with :meth:`from_dict` (the JSON format) or, for large instances, directly from
+    arrays with the constructor. Either way everything is validated and an
+    :class:`InstanceError` names the first offending entry. Arrays are read-only; priority
+    entries are stored best first within each position.
+    """
+
+    def __init__(
+        self,
+        *,
+        student_ids: Sequence[str],
+        position_ids: Sequence[str],
+        choice_offsets: ArrayLike,
+        choice_positions: ArrayLike,
+        capacities: ArrayLike,
+        priority_offsets: ArrayLike,
+        priority_students: ArrayLike,
+        priority_values: ArrayLike,
+        uses_scores: ArrayLike,
+        seed: int | None = None,
+    ) -> None:
+        """Validate and store an instance given as arrays.
+
+        Student ``i``'s choices are ``choice_positions[choice_offsets[i]:choice_offsets[i + 1]]``
+        (position indices, best first). Position ``p``'s priority entries are
+        ``priority_students[priority_offsets[p]:priority_offsets[p + 1]]`` with one value each:
+        if ``uses_scores[p]`` the value is a score (higher is better), otherwise it is a rank
+        group number (lower is better; equal numbers are tied). Students without an entry are
+        unacceptable to ``p``. ``seed`` is the instance's default lottery seed.
+        """
+        self.student_ids = _check_ids(student_ids, "students")
+        self.position_ids = _check_ids(position_ids, "positions")
+        self.seed = check_seed(seed, "seed")
+        n_students, n_positions = len(self.student_ids), len(self.position_ids)
+
+        self.choice_positions = _int_array(choice_positions, "choice_positions")
+        self.choice_offsets = _int_array(choice_offsets, "choice_offsets")
+        _check_offsets(self.choice_offsets, n_students, self.choice_positions.size, "choices")
+        self.choice_students = np.repeat(
+            np.arange(n_students, dtype=np.int64), np.diff(self.choice_offsets)
+        )
+        bad = _first((self.choice_positions < 0) | (self.choice_positions >= n_positions))
+        if bad is not None:
+            student = self.student_ids[self.choice_students[bad]]
+            index = self.choice_positions[bad]
+            raise InstanceError(f"students.{student}: position index {index} is out of range")
+
+        self.capacities = _int_array(capacities, "capacities")
+        if self.capacities.size != n_positions:
+            raise InstanceError(f"capacities: expected {n_positions} capacities")
+        bad = _first(self.capacities < 0)
+        if bad is not None:
+            raise InstanceError(
+                f"positions.{self.position_ids[bad]}.capacity: must be a non-negative integer,"
+                f" got {self.capacities[bad]}"
+            )
+
+        self.uses_scores = np.asarray(uses_scores, dtype=bool).reshape(-1)
+        if self.uses_scores.size != n_positions:
+            raise InstanceError(f"uses_scores: expected {n_positions} flags")
+        students = _int_array(priority_students, "priority_students")
+        values = np.asarray(priority_values, dtype=np.float64).reshape(-1)
+        self.priority_offsets = _int_array(priority_offsets, "priority_offsets")
+        _check_offsets(self.priority_offsets, n_positions, students.size, "priorities")
+        if values.size != students.size:
+            raise InstanceError("priority_values: expected one value per priority entry")
+        self.entry_positions = np.repeat(
+            np.arange(n_positions, dtype=np.int64), np.diff(self.priority_offsets)
+        )
+        bad = _first((students < 0) | (students >= n_students))
+        if bad is not None:
+            raise InstanceError(
+                f"{self._priority_name(self.entry_positions[bad])}: student index"
+                f" {students[bad]} is out of range"
+            )
+        bad = _first(~np.isfinite(values))
+        if bad is not None:
+            raise InstanceError(
+                f"{self._priority_name(self.entry_positions[bad])}:"
+                f" value for student {self.student_ids[students[bad]]!r} must be a finite"
+                f" number, got {values[bad]}"
+            )
+        keys = np.where(self.uses_scores[self.entry_positions], -values, values)
+        order = _best_first_order(self.entry_positions, keys)
+        if order is not None:
+            students, values, keys = students[order], values[order], keys[order]
+        self.priority_students, self.priority_values = students, values
+        self.choice_entries = self._join_choices_to_entries()
+        self.base_ranks, self.tied_entries, self.tied_groups = self._tie_groups(keys)
+        acceptable = self.choice_entries >= 0
+        self.choice_base_ranks = np.full(self.choice_entries.size, -1, dtype=np.int64)
+        self.choice_base_ranks[acceptable] = self.base_ranks[self.choice_entries[acceptable]]
+        is_tied = np.zeros(self.priority_students.size, dtype=bool)
+        is_tied[self.tied_entries] = True
+        self.tied_choices = np.flatnonzero(acceptable)[is_tied[self.choice_entries[acceptable]]]
+        self._sorted_student_order = np.array(
+            sorted(range(n_students), key=self.student_ids.__getitem__), dtype=np.int64
+        )
+        for name, value in vars(self).items():
+            if isinstance(value, np.ndarray):
+                setattr(self, name, _frozen(value))
+
+    def _priority_name(self, position: int) -> str:
+        kind = "scores" if self.uses_scores[position] else "ranking"
+        return f"positions.{self.position_ids[position]}.{kind}"
+
+    def _join_choices_to_entries(self) -> np.ndarray:
+        """Map each choice to its priority entry (``-1``: unacceptable); reject duplicates."""
+        n_students, n_entries = len(self.student_ids), self.priority_students.size
+        codes = np.concatenate(
+            [
+                (self.entry_positions * n_students + self.priority_students) * 2,
+                (self.choice_positions * n_students + self.choice_students) * 2 + 1,
+            ]
+        )
+        ordered, order = sort_keys(codes, 2 * max(len(self.position_ids), 1) * max(n_students, 1))
+        bad = _first(ordered[1:] == ordered[:-1])
+        if bad is not None:
+            self._raise_duplicate(int(order[bad]))
+        joined = np.flatnonzero(ordered[1:] >> 1 == ordered[:-1] >> 1)
+        choice_entries = np.full(self.choice_positions.size, -1, dtype=np.int64)
+        choice_entries[order[joined + 1] - n_entries] = order[joined]
+        return choice_entries
+
+    def _raise_duplicate(self, index: int) -> None:
+        n_entries = self.priority_students.size
+        if index < n_entries:
+            position = int(self.entry_positions[index])
+            student = self.student_ids[self.priority_students[index]]
+            raise InstanceError(
+                f"{self._priority_name(position)}: student {student!r} is listed twice"
+            )
+        choice = index - n_entries
+        student = self.student_ids[self.choice_students[choice]]
+        position_id = self.position_ids[self.choice_positions[choice]]
+        raise InstanceError(f"students.{student}: position {position_id!r} is listed twice")
+
+    def _tie_groups(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each entry's rank before tie-breaking, the tied entries, and their group labels.
+
+        ``keys`` are the entries' class keys (lower is better; equal keys are tied).
+        """
+        group_start = np.ones(keys.size, dtype=bool)
+        group_start[1:] = (self.entry_positions[1:] != self.entry_positions[:-1]) | (
+            keys[1:] != keys[:-1]
+        )
+        first_of_group = run_starts(np.cumsum(group_start))
+        base_ranks = first_of_group - self.priority_offsets[self.entry_positions]
+        group_sizes = np.bincount(first_of_group, minlength=keys.size)[first_of_group]
+        tied = np.flatnonzero(group_sizes > 1)
+        return base_ranks, tied, first_of_group[tied]
+
+    @cached_property
+    def student_index(self) -> dict[str, int]:
+        """Student id -> index."""
+        return {student: index for index, student in enumerate(self.student_ids)}
+
+    @cached_property
+    def position_index(self) -> dict[str, int]:
+        """Position id -> index."""
+        return {position: index for index, position in enumerate(self.position_ids)}
+
+    def choices_of(self, student: int) -> np.ndarray:
+        """Position indices chosen by student index ``student``, best first."""
+        return self.choice_positions[self.choice_offsets[student] : self.choice_offsets[student + 1]]
+
+    def lottery(self, seed: int) -> np.ndarray:
+        """Each student's lottery number for ``seed`` (0 is drawn first and wins every tie)."""
+        draw = np.random.default_rng(seed).permutation(len(self.student_ids))
+        numbers = np.empty(len(self.student_ids), dtype=np.int64)
+        numbers[self._sorted_student_order[draw]] = np.arange(draw.size)
+        return numbers
+
+    def priorities(self, seed: int) -> Priorities:
+        """The positions' priorities made strict by the lottery drawn from ``seed``."""
+        return Priorities(self, seed)
+
+    @classmethod
+    def from_dict(cls, data: object) -> Instance:
+        """Build an instance from the JSON format, e.g.::
+
+        {"students": {"S1": ["P1", "P2"]},
+         "positions": {"P1": {"capacity": 2, "ranking": ["S3", ["S1", "S4"], "S2"]},
+                       "P2": {"capacity": 1, "scores": {"S1": 91.5, "S2": 78}}},
+         "seed": 7}
+        """
+        data = _mapping(data, "instance")
+        unknown = sorted(set(data) - INSTANCE_KEYS)
+        if unknown:
+            raise InstanceError(f"instance: unknown key {unknown[0]!r}")
+        students = _mapping(data.get("students"), "students")
+        positions = _mapping(data.get("positions"), "positions")
+        student_index = {student: index for index, student in enumerate(students)}
+        position_index = {position: index for index, position in enumerate(positions)}
+
+        choice_positions: list[int] = []
+        choice_offsets = [0]
+        for student, choices in students.items():
+            if not isinstance(choices, list):
+                raise InstanceError(f"students.{student}: expected a list of position ids")
+            for position in choices:
+                if not isinstance(position, str) or position not in position_index:
+                    raise InstanceError(f"students.{student}: unknown position {position!r}")
+                choice_positions.append(position_index[position])
+            choice_offsets.append(len(choice_positions))
+
+        capacities: list[int] = []
+        uses_scores: list[bool] = []
+        priority_students: list[int] = []
+        priority_values: list[float] = []
+        priority_offsets = [0]
+        for position, spec in positions.items():
+            where = f"positions.{position}"
+            spec = _mapping(spec, where)
+            unknown = sorted(set(spec) - POSITION_KEYS)
+            if unknown:
+                raise InstanceError(f"{where}: unknown key {unknown[0]!r}")
+            capacity = spec.get("capacity")
+            if isinstance(capacity, bool) or not isinstance(capacity, int):
+                raise InstanceError(
+                    f"{where}.capacity: must be a non-negative integer, got {capacity!r}"
+                )
+            capacities.append(capacity)
+            if ("ranking" in spec) == ("scores" in spec):
+                raise InstanceError(f"{where}: give exactly one of 'ranking' and 'scores'")
+            uses_scores.append("scores" in spec)
+            if "scores" in spec:
+                entries = _score_entries(spec["scores"], student_index, f"{where}.scores")
+            else:
+                entries = _ranking_entries(spec["ranking"], student_index, f"{where}.ranking")
+            for student, value in entries:
+                priority_students.append(student)
+                priority_values.append(value)
+            priority_offsets.append(len(priority_students))
+
+        return cls(
+            student_ids=list(students),
+            position_ids=list(positions),
+            choice_offsets=choice_offsets,
+            choice_positions=choice_positions,
+            capacities=capacities,
+            priority_offsets=priority_offsets,
+            priority_students=priority_students,
+            priority_values=priority_values,
+            uses_scores=uses_scores,
+            seed=check_seed(data.get("seed"), "seed"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The instance in the JSON format (scores best first; ties as nested lists)."""
+        students = {
+            student: [self.position_ids[p] for p in self.choices_of(index).tolist()]
+            for index, student in enumerate(self.student_ids)
+        }
+        positions: dict[str, Any] = {}
+        for index, position in enumerate(self.position_ids):
+            start, stop = self.priority_offsets[index], self.priority_offsets[index + 1]
+            ids = [self.student_ids[s] for s in self.priority_students[start:stop].tolist()]
+            values = self.priority_values[start:stop].tolist()
+            spec: dict[str, Any] = {"capacity": int(self.capacities[index])}
+            if self.uses_scores[index]:
+                spec["scores"] = {s: int(v) if v.is_integer() else v for s, v in zip(ids, values)}
+            else:
+                spec["ranking"] = _ranking_groups(ids, values)
+            positions[position] = spec
+        data: dict[str, Any] = {"students": students, "positions": positions}
+        if self.seed is not None:
+            data["seed"] = self.seed
+        return data
+
+
+class Priorities:
+    """An instance's priorities made strict by one seeded lottery (single tie-breaking).
+
+    ``lottery[s]`` is student ``s``'s lottery number (0 is drawn first). ``entry_ranks[e]`` is
+    the 0-based place of priority entry ``e`` in its position's tie-broken order;
+    ``choice_ranks[c]`` is the same for choice ``c`` (``-1`` when the chosen position finds the
+    student unacceptable).
+    """
+
+    def __init__(self, instance: Instance, seed: int) -> None:
+        """Draw the lottery for ``seed`` and break every tie of ``instance`` with it."""
+        self.instance = instance
+        self.seed = seed
+        self.lottery = _frozen(instance.lottery(seed))
+        entry_ranks = instance.base_ranks.copy()
+        tied, groups = instance.tied_entries, instance.tied_groups
+        if tied.size:
+            n_students = len(instance.student_ids)
+            keys = groups * n_students + self.lottery[instance.priority_students[tied]]
+            order = argsort_keys(keys, (int(groups[-1]) + 1) * n_students)
+            entry_ranks[tied[order]] += np.arange(order.size) - run_starts(groups[order])
+        choice_ranks = instance.choice_base_ranks.copy()
+        tied_choices = instance.tied_choices
+        choice_ranks[tied_choices] = entry_ranks[instance.choice_entries[tied_choices]]
+        self.entry_ranks = _frozen(entry_ranks)
+        self.choice_ranks = _frozen(choice_ranks)
+
+    def rank(self, position_id: str, student_id: str) -> int | None:
+        """1-based place of the student in the position's tie-broken order; None if unacceptable."""
+        instance = self.instance
+        position = instance.position_index[position_id]
+        start, stop = instance.priority_offsets[position], instance.priority_offsets[position + 1]
+        hits = np.flatnonzero(
+            instance.priority_students[start:stop] == instance.student_index[student_id]
+        )
+        return int(self.entry_ranks[start + hits[0]]) + 1 if hits.size else None
+
+    def order(self, position_id: str) -> list[str]:
+        """The position's acceptable students, best first, ties broken by the lottery."""
+        instance = self.instance
+        position = instance.position_index[position_id]
+        start, stop = instance.priority_offsets[position], instance.priority_offsets[position + 1]
+        students = instance.priority_students[start:stop][np.argsort(self.entry_ranks[start:stop])]
+        return [instance.student_ids[s] for s in students.tolist()]
+
+
+def _mapping(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise InstanceError(f"{where}: expected an object")
+    for key in value:
+        if not isinstance(key, str):
+            raise InstanceError(f"{where}: key {key!r} is not a string")
+    return value
+
+
+def _student(student: object, student_index: Mapping[str, int], where: str) -> int:
+    if not isinstance(student, str) or student not in student_index:
+        raise InstanceError(f"{where}: unknown student {student!r}")
+    return student_index[student]
+
+
+def _ranking_entries(
+    ranking: object, student_index: Mapping[str, int], where: str
+) -> list[tuple[int, float]]:
+    if not isinstance(ranking, list):
+        raise InstanceError(f"{where}: expected a list of student ids or lists of them")
+    entries: list[tuple[int, float]] = []
+    for group_number, item in enumerate(ranking):
+        group = item if isinstance(item, list) else [item]
+        if not group:
+            raise InstanceError(f"{where}[{group_number}]: empty tie group")
+        entries.extend(
+            (_student(student, student_index, where), float(group_number)) for student in group
+        )
+    return entries
+
+
+def _score_entries(
+    scores: object, student_index: Mapping[str, int], where: str
+) -> list[tuple[int, float]]:
+    entries: list[tuple[int, float]] = []
+    for student, score in _mapping(scores, where).items():
+        if isinstance(score, bool) or not isinstance(score, int | float):
+            raise InstanceError(f"{where}.{student}: score must be a number, got {score!r}")
+        entries.append((_student(student, student_index, where), float(score)))
+    return entries
+
+
+def _ranking_groups(ids: list[str], values: list[float]) -> list[str | list[str]]:
+    groups: list[list[str]] = []
+    for index, (student, value) in enumerate(zip(ids, values)):
+        if index and value == values[index - 1]:
+            groups[-1].append(student)
+        else:
+            groups.append([student])
+    return [group[0] if len(group) == 1 else group for group in groups]
