@@ -89,8 +89,9 @@ def _deferred_acceptance(
     held = np.zeros(quotas.size, dtype=np.int64)
     active = np.flatnonzero(ends > next_items)
     while active.size:
-        proposals = _next_proposals(active, quotas[active] - held[active], next_items, ends,
-                                    receivers, keys, cutoffs)
+        proposals = _next_proposals(
+            active, quotas[active] - held[active], next_items, ends, receivers, keys, cutoffs
+        )
         if not proposals.size:
             break
         targets = receivers[proposals]

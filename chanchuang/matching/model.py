@@ -18,7 +18,6 @@ so a stored seed reproduces the same strict priorities, whatever order the stude
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Any
@@ -259,7 +258,8 @@ class Instance:
 
     def choices_of(self, student: int) -> np.ndarray:
         """Position indices chosen by student index ``student``, best first."""
-        return self.choice_positions[self.choice_offsets[student] : self.choice_offsets[student + 1]]
+        start, stop = self.choice_offsets[student], self.choice_offsets[student + 1]
+        return self.choice_positions[start:stop]
 
     def lottery(self, seed: int) -> np.ndarray:
         """Each student's lottery number for ``seed`` (0 is drawn first and wins every tie)."""
@@ -356,7 +356,10 @@ class Instance:
             values = self.priority_values[start:stop].tolist()
             spec: dict[str, Any] = {"capacity": int(self.capacities[index])}
             if self.uses_scores[index]:
-                spec["scores"] = {s: int(v) if v.is_integer() else v for s, v in zip(ids, values)}
+                spec["scores"] = {
+                    student: int(value) if value.is_integer() else value
+                    for student, value in zip(ids, values, strict=True)
+                }
             else:
                 spec["ranking"] = _ranking_groups(ids, values)
             positions[position] = spec
@@ -456,7 +459,7 @@ def _score_entries(
 
 def _ranking_groups(ids: list[str], values: list[float]) -> list[str | list[str]]:
     groups: list[list[str]] = []
-    for index, (student, value) in enumerate(zip(ids, values)):
+    for index, (student, value) in enumerate(zip(ids, values, strict=True)):
         if index and value == values[index - 1]:
             groups[-1].append(student)
         else:

@@ -23,7 +23,10 @@ def reference_orders(instance: Instance, lottery: np.ndarray) -> list[list[int]]
         students = instance.priority_students[start:stop].tolist()
         values = instance.priority_values[start:stop].tolist()
         better_first = -1.0 if instance.uses_scores[position] else 1.0
-        entries = sorted(zip(students, values), key=lambda e: (better_first * e[1], lottery[e[0]]))
+        entries = sorted(
+            zip(students, values, strict=True),
+            key=lambda entry: (better_first * entry[1], lottery[entry[0]]),
+        )
         orders.append([student for student, _ in entries])
     return orders
 

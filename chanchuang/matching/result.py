@@ -97,32 +97,45 @@ def build_result(
     """Assemble a Result from each student's matched choice index (``-1``: unassigned)."""
     matched = matched_choices[matched_choices >= 0]
     positions = instance.choice_positions[matched]
-    filled = np.bincount(positions, minlength=len(instance.position_ids))
-    worst = np.full(len(instance.position_ids), -1, dtype=np.int64)
-    np.maximum.at(worst, positions, priorities.choice_ranks[matched])
     assigned = np.full(len(instance.student_ids), -1, dtype=np.int64)
     assigned[instance.choice_students[matched]] = positions
-    outcomes = {
-        position: PositionOutcome(
-            capacity, fill, last + 1 if fill == capacity and capacity > 0 else None
-        )
-        for position, capacity, fill, last in zip(
-            instance.position_ids, instance.capacities.tolist(), filled.tolist(), worst.tolist()
-        )
-    }
     names = [*instance.position_ids, None]  # index -1 (unassigned) picks the trailing None
     return Result(
-        assignment=dict(zip(instance.student_ids, map(names.__getitem__, assigned.tolist()))),
-        positions=outcomes,
+        assignment=dict(
+            zip(instance.student_ids, map(names.__getitem__, assigned.tolist()), strict=True)
+        ),
+        positions=position_outcomes(instance, positions, priorities.choice_ranks[matched]),
         proposer=proposer,
         seed=priorities.seed,
     )
 
 
-def assigned_positions(instance: Instance, result: Result) -> np.ndarray:
-    """Each student's assigned position index (``-1``: unassigned), checked against the instance.
+def position_outcomes(
+    instance: Instance, positions: np.ndarray, ranks: np.ndarray
+) -> dict[str, PositionOutcome]:
+    """Each position's outcome, given the position and 0-based rank of every admitted student."""
+    filled = np.bincount(positions, minlength=len(instance.position_ids))
+    worst = np.full(len(instance.position_ids), -1, dtype=np.int64)
+    np.maximum.at(worst, positions, ranks)
+    return {
+        position: PositionOutcome(
+            capacity, fill, last + 1 if fill == capacity and capacity > 0 else None
+        )
+        for position, capacity, fill, last in zip(
+            instance.position_ids,
+            instance.capacities.tolist(),
+            filled.tolist(),
+            worst.tolist(),
+            strict=True,
+        )
+    }
 
-    Raises ResultError naming an unknown student or position, or a student left out.
+
+def check_fits(instance: Instance, result: Result) -> np.ndarray:
+    """Check that the result names exactly the instance's students and positions.
+
+    Returns each student's assigned position index (``-1``: unassigned). Raises ResultError
+    naming an unknown or missing student or position.
     """
     assigned = np.full(len(instance.student_ids), -1, dtype=np.int64)
     for student, position in result.assignment.items():
@@ -132,9 +145,15 @@ def assigned_positions(instance: Instance, result: Result) -> np.ndarray:
             if position not in instance.position_index:
                 raise ResultError(f"assignment.{student}: unknown position {position!r}")
             assigned[instance.student_index[student]] = instance.position_index[position]
+    for position in result.positions:
+        if position not in instance.position_index:
+            raise ResultError(f"positions.{position}: unknown position")
     if len(result.assignment) != len(instance.student_ids):
         missing = next(s for s in instance.student_ids if s not in result.assignment)
         raise ResultError(f"assignment.{missing}: missing (use null for an unassigned student)")
+    if len(result.positions) != len(instance.position_ids):
+        missing = next(p for p in instance.position_ids if p not in result.positions)
+        raise ResultError(f"positions.{missing}: missing")
     return assigned
 
 

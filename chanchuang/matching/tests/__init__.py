@@ -1,0 +1,1 @@
+"""Tests of the matching kernel (no Django)."""
