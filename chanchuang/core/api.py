@@ -3,7 +3,6 @@
 Lists take the same filters as the list pages (one FilterSet each) and are paginated.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 from typing import Any

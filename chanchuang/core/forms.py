@@ -80,6 +80,8 @@ class SchoolClassForm(ScopedModelForm):
 class OrganisationForm(ScopedModelForm):
     """Create or change an organisation."""
 
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ["school", "kind", "name", "credit_code", "industry", "region", "website"]

@@ -36,7 +36,7 @@ from chanchuang.core.identifiers import (
     validate_phone,
 )
 from chanchuang.core.pinyin import pinyin_keys
-from chanchuang.core.visibility import Scope, VisibleQuerySet
+from chanchuang.core.visibility import Scope, VisibleQuerySet, scope_of
 
 
 class Linked:
@@ -561,6 +561,10 @@ class ApiTokenQuerySet(VisibleQuerySet):
 
     def visibility(self, scope: Scope) -> Q:
         return Q(user_id=scope.user_id)
+
+    def visible_to(self, user) -> ApiTokenQuerySet:
+        # Tokens are secrets: not even a platform admin sees another person's.
+        return self.filter(user_id=scope_of(user).user_id or 0)
 
     def active(self) -> ApiTokenQuerySet:
         """Tokens that have not been revoked."""

@@ -79,7 +79,7 @@ CORE_MENU = [
     )),
     MenuGroup(_("Partners"), 20, (
         MenuItem(_("Organisations"), "core:organisation_list", "building-factory-2",
-                 roles=CAMPUS | {Role.ENTERPRISE_MEMBER}),
+                 permission="core.list_organisations"),
     )),
     MenuGroup(_("Administration"), 90, (
         MenuItem(_("People and roles"), "core:user_list", "id-badge-2",

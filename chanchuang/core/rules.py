@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import rules
 
+from chanchuang.core.choices import Role
 from chanchuang.core.visibility import scope_of
 
 
@@ -44,6 +45,16 @@ def is_observer(user) -> bool:
     return bool(scope_of(user).observer_provinces)
 
 
+def holds_role(*roles: str) -> rules.Predicate:
+    """A predicate: the user holds at least one of ``roles``."""
+    wanted = set(roles)
+
+    def check(user) -> bool:
+        return bool(wanted & scope_of(user).roles)
+
+    return rules.Predicate(check, name=f"holds_role({', '.join(sorted(wanted))})")
+
+
 manages_school = is_platform_admin | is_school_staff
 manages_department = manages_school | is_department_staff
 
@@ -65,3 +76,8 @@ rules.add_perm("core.view_phone", manages_department | is_the_person)
 rules.add_perm("core.view_id_number", manages_school | is_the_person)
 
 rules.add_perm("core.view_auditentry", manages_school)
+
+# Partner organisations are listed to the people of the school and to enterprise members (who
+# see only their own); observers read aggregates only.
+rules.add_perm("core.list_organisations", is_platform_admin | holds_role(
+    Role.SCHOOL_STAFF, Role.DEPARTMENT_STAFF, Role.MENTOR, Role.STUDENT, Role.ENTERPRISE_MEMBER))

@@ -214,6 +214,7 @@ class OrganisationList(ObjectListView):
     model = Organisation
     table_class = tables.OrganisationTable
     filterset_class = filters.OrganisationFilterSet
+    list_permission = "core.list_organisations"
 
     def get_queryset(self):
         return super().get_queryset().select_related("region__parent__parent")

@@ -26,12 +26,18 @@ def icon(name: str) -> str:
     return mark_safe(_icon_svg(name))  # noqa: S308 — a file of the pinned icon package
 
 
+@register.filter
+def masked(value: str) -> str:
+    """A personal value masked for display, or a dash when empty."""
+    return mask(value) if value else "—"
+
+
 @register.simple_tag(takes_context=True)
 def personal(context, obj, value: str, permission: str) -> str:
     """A personal value in clear for users with ``permission`` on ``obj``, masked otherwise."""
-    if not value:
-        return "—"
-    return value if context["request"].user.has_perm(permission, obj) else mask(value)
+    if value and context["request"].user.has_perm(permission, obj):
+        return value
+    return masked(value)
 
 
 @register.simple_tag

@@ -1,0 +1,153 @@
+"""Test people and places shared by every app's tests (the habit of healthchecks' BaseTestCase).
+
+The world: 江城 college (``school``) with two departments; ``staff_wang`` runs it, ``dept_zhou``
+staffs the first department, ``hr_li`` works for enterprise A and ``hr_zhao`` for enterprise B,
+``mentor_chen`` mentors there, ``student_liu`` studies in the first department and
+``student_ma`` in the second; ``observer_hubei`` watches the province. A second college
+(``other_school``) with ``staff_far`` and ``student_far`` is foreign to all of them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+
+from chanchuang.core.choices import Role
+from chanchuang.core.models import Region, User
+from chanchuang.core.tests import factories as f
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop.
+
+
+@dataclass
+class World:
+    """Every named test person and place (see the module docstring)."""
+
+    school: object
+    other_school: object
+    department: object
+    department_2: object
+    major: object
+    school_class: object
+    enterprise_a: object
+    enterprise_b: object
+    org_far: object
+    student_liu: object
+    student_ma: object
+    student_far: object
+    admin: User
+    staff_wang: User
+    dept_zhou: User
+    hr_li: User
+    hr_zhao: User
+    mentor_chen: User
+    observer_hubei: User
+    staff_far: User
+    department_far: object
+    major_far: object
+    class_2: object
+    class_far: object
+
+    @property
+    def student_user(self) -> User:
+        """student_liu's login."""
+        return self.student_liu.user
+
+    @property
+    def hr_membership(self):
+        """hr_li's role in enterprise A."""
+        return self.hr_li.memberships.get()
+
+    @property
+    def staff_token(self):
+        """An API token of staff_wang's."""
+        from chanchuang.core.models import ApiToken
+
+        token, _ = ApiToken.objects.get_or_create(
+            user=self.staff_wang, name="教务系统", defaults={"prefix": "abcdefgh",
+                                                         "digest": "0" * 64})
+        return token
+
+    def person(self, role_key: str) -> User | None:
+        """The user acting in a given column of the permission matrix (None: anonymous)."""
+        return None if role_key == "anon" else getattr(self, ROLE_PEOPLE[role_key])
+
+
+# Permission-matrix columns → the person who plays that role.
+ROLE_PEOPLE = {
+    "admin": "admin",
+    "staff": "staff_wang",
+    "dept": "dept_zhou",
+    "hr": "hr_li",
+    "mentor": "mentor_chen",
+    "student": "student_user",
+    "observer": "observer_hubei",
+}
+
+
+def _member(username: str, real_name: str, role: Role, **scope) -> User:
+    user = f.UserFactory(username=username, real_name=real_name)
+    f.MembershipFactory(user=user, role=role, **scope)
+    return user
+
+
+@pytest.fixture
+def world(db) -> World:
+    """Build the world of named test people and places."""
+    school = f.SchoolFactory(name="江城职业技术学院", code="4142099001")
+    other_school = f.SchoolFactory(name="楚天工程职业学院", code="4142099002")
+    department = f.DepartmentFactory(school=school, name="新能源与电力学院")
+    department_2 = f.DepartmentFactory(school=school, name="餐饮与酒店管理学院")
+    major = f.MajorFactory(department=department, code="430105", name="电力系统自动化技术")
+    major_2 = f.MajorFactory(department=department_2, code="540202", name="烹饪工艺与营养")
+    school_class = f.SchoolClassFactory(major=major, name="电力自动化2501班")
+    class_2 = f.SchoolClassFactory(major=major_2, name="烹饪2501班")
+    enterprise_a = f.OrganisationFactory(school=school, name="华电建设集团赣江电力建设有限公司")
+    enterprise_b = f.OrganisationFactory(school=school, name="百味餐饮集团有限公司")
+    org_far = f.OrganisationFactory(school=other_school, name="汉水建工集团有限公司")
+    department_far = f.DepartmentFactory(school=other_school, name="建筑工程学院")
+    major_far = f.MajorFactory(department=department_far, code="440301", name="建筑工程技术")
+    far_class = f.SchoolClassFactory(major=major_far, name="建工2501班")
+    student_liu = f.StudentFactory(
+        school_class=school_class, student_no="2025000001",
+        user=f.UserFactory(username="student_liu", real_name="刘欣怡", phone="13812345678",
+                           id_number=f.id_number(1)))
+    student_ma = f.StudentFactory(
+        school_class=class_2, student_no="2025000002",
+        user=f.UserFactory(username="student_ma", real_name="马超", phone="13912345678"))
+    student_far = f.StudentFactory(
+        school_class=far_class, student_no="2025000003",
+        user=f.UserFactory(username="student_far", real_name="张三", phone="13712345678"))
+    world = World(
+        school=school, other_school=other_school, department=department,
+        department_2=department_2, major=major, school_class=school_class,
+        enterprise_a=enterprise_a, enterprise_b=enterprise_b, org_far=org_far,
+        student_liu=student_liu, student_ma=student_ma, student_far=student_far,
+        admin=_member("admin", "平台管理员", Role.PLATFORM_ADMIN),
+        staff_wang=_member("staff_wang", "王凯", Role.SCHOOL_STAFF, school=school),
+        dept_zhou=_member("dept_zhou", "周敏", Role.DEPARTMENT_STAFF, school=school,
+                          department=department),
+        hr_li=_member("hr_li", "李建华", Role.ENTERPRISE_MEMBER, school=school,
+                      organisation=enterprise_a),
+        hr_zhao=_member("hr_zhao", "赵成", Role.ENTERPRISE_MEMBER, school=school,
+                        organisation=enterprise_b),
+        mentor_chen=_member("mentor_chen", "陈朋", Role.MENTOR, school=school),
+        observer_hubei=_member("observer_hubei", "尹观察", Role.OBSERVER,
+                               province=Region.objects.get(code="420000")),
+        staff_far=_member("staff_far", "许晴", Role.SCHOOL_STAFF, school=other_school),
+        department_far=department_far, major_far=major_far, class_2=class_2,
+        class_far=far_class,
+    )
+    return world
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    """Tests render pages without collectstatic, and hash test passwords fast."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
