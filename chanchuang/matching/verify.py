@@ -96,66 +96,64 @@ class VerificationReport:
 def verify(instance: Instance, result: Result) -> VerificationReport:
     """Check a result against its instance and return every problem found.
 
-    Raises ResultError when the result does not fit the instance (unknown or missing ids).
+    The reported summary (fill and cutoff per position) is compared with the assignment only
+    when the assignment itself respects capacities and acceptability. Raises ResultError when
+    the result does not fit the instance (unknown or missing ids).
     """
     assigned = check_fits(instance, result)
     ranks = instance.priorities(result.seed).choice_ranks
     students, positions = instance.choice_students, instance.choice_positions
-    n_positions = len(instance.position_ids)
     is_assigned = assigned >= 0
-    filled = np.bincount(assigned[is_assigned], minlength=n_positions)
+    filled = np.bincount(assigned[is_assigned], minlength=len(instance.position_ids))
 
-    # Each student's choice index of their assignment (-1: unassigned or not chosen).
+    # Each student's choice index of their assignment (-1: unassigned or not chosen) and their
+    # rank there (-1: not ranked, or no such choice).
     holds = positions == assigned[students]
     matched = np.full(len(instance.student_ids), -1, dtype=np.int64)
     matched[students[holds]] = np.flatnonzero(holds)
-    not_chosen = np.flatnonzero(is_assigned & (matched < 0))
-    valid = np.flatnonzero(matched >= 0)
-    not_acceptable = valid[ranks[matched[valid]] < 0]
-    invalid = np.union1d(not_chosen, not_acceptable)
-
-    # The worst admitted rank per position; an invalid admission counts as worse than anyone.
     admitted_ranks = np.full(len(instance.student_ids), -1, dtype=np.int64)
-    admitted_ranks[valid] = ranks[matched[valid]]
-    admitted_ranks[invalid] = np.iinfo(np.int64).max
-    worst = np.full(n_positions, -1, dtype=np.int64)
-    np.maximum.at(worst, assigned[is_assigned], admitted_ranks[is_assigned])
+    admitted_ranks[matched >= 0] = ranks[matched[matched >= 0]]
+    invalid = np.flatnonzero(is_assigned & (admitted_ranks < 0))
 
-    # A choice blocks if the student prefers it to their outcome and the position wants them.
+    # A choice blocks if the student prefers it to their outcome and the position wants them:
+    # it has a free seat or admitted someone it ranks lower (an invalid admission is the lowest).
+    admitted_ranks[invalid] = np.iinfo(np.int64).max
+    worst = np.full(len(instance.position_ids), -1, dtype=np.int64)
+    np.maximum.at(worst, assigned[is_assigned], admitted_ranks[is_assigned])
     outcome_place = np.where(matched >= 0, matched, instance.choice_offsets[1:])
     preferred = np.arange(positions.size) < outcome_place[students]
     wanted = (filled[positions] < instance.capacities[positions]) | (ranks < worst[positions])
     blocking = np.flatnonzero(preferred & (ranks >= 0) & wanted)
 
     student_ids, position_ids = instance.student_ids, instance.position_ids
-    actual = position_outcomes(instance, assigned[valid], admitted_ranks[valid])
-    skip = {position_ids[p] for p in assigned[invalid].tolist()}
+    capacity_violations = [
+        CapacityViolation(position_ids[p], int(instance.capacities[p]), int(filled[p]))
+        for p in np.flatnonzero(filled > instance.capacities).tolist()
+    ]
+    acceptability_violations = [
+        AcceptabilityViolation(
+            student_ids[s],
+            position_ids[assigned[s]],
+            "not_chosen" if matched[s] < 0 else "not_acceptable",
+        )
+        for s in invalid.tolist()
+    ]
+    summary_mismatches = []
+    if not (capacity_violations or acceptability_violations):
+        actual = position_outcomes(instance, assigned[is_assigned], admitted_ranks[is_assigned])
+        summary_mismatches = [
+            SummaryMismatch(position, name, reported_value, actual_value)
+            for position, reported in result.positions.items()
+            for name in ("capacity", "filled", "cutoff_rank")
+            if (reported_value := getattr(reported, name))
+            != (actual_value := getattr(actual[position], name))
+        ]
     return VerificationReport(
-        capacity_violations=[
-            CapacityViolation(position_ids[p], int(instance.capacities[p]), int(filled[p]))
-            for p in np.flatnonzero(filled > instance.capacities).tolist()
-        ],
-        acceptability_violations=sorted(
-            [
-                AcceptabilityViolation(student_ids[s], position_ids[assigned[s]], "not_chosen")
-                for s in not_chosen.tolist()
-            ]
-            + [
-                AcceptabilityViolation(student_ids[s], position_ids[assigned[s]], "not_acceptable")
-                for s in not_acceptable.tolist()
-            ],
-            key=lambda v: instance.student_index[v.student],
-        ),
+        capacity_violations=capacity_violations,
+        acceptability_violations=acceptability_violations,
         blocking_pairs=[
             BlockingPair(student_ids[students[c]], position_ids[positions[c]])
             for c in blocking.tolist()
         ],
-        summary_mismatches=[
-            SummaryMismatch(position, name, reported_value, actual_value)
-            for position, reported in result.positions.items()
-            if position not in skip
-            for name in ("capacity", "filled", "cutoff_rank")
-            if (reported_value := getattr(reported, name))
-            != (actual_value := getattr(actual[position], name))
-        ],
+        summary_mismatches=summary_mismatches,
     )

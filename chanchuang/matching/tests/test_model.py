@@ -1,0 +1,186 @@
+"""Instances by hand: the JSON format, validation messages, and the lottery's exact definition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from chanchuang.matching import Instance, InstanceError
+
+EXAMPLE: dict[str, Any] = {
+    "students": {"S1": ["P1", "P2"], "S2": ["P2", "P1"], "S3": ["P1"], "S4": []},
+    "positions": {
+        "P1": {"capacity": 2, "ranking": ["S3", ["S1", "S4"], "S2"]},
+        "P2": {"capacity": 1, "scores": {"S1": 91.5, "S2": 78}},
+    },
+    "seed": 7,
+}
+
+
+def with_changes(**changes: Any) -> dict[str, Any]:
+    """The example with some top-level entries replaced."""
+    return {**EXAMPLE, **changes}
+
+
+def with_choices(student: str, choices: Any) -> dict[str, Any]:
+    """The example with one student's choices replaced."""
+    return with_changes(students={**EXAMPLE["students"], student: choices})
+
+
+def with_position(**spec: Any) -> dict[str, Any]:
+    """The example with position P1's specification replaced."""
+    return with_changes(positions={**EXAMPLE["positions"], "P1": spec})
+
+
+def test_round_trip() -> None:
+    instance = Instance.from_dict(EXAMPLE)
+    assert instance.to_dict() == EXAMPLE
+    assert instance.seed == 7
+    assert instance.student_ids == ("S1", "S2", "S3", "S4")
+
+
+def test_scores_are_stored_best_first() -> None:
+    data = with_position(capacity=1, scores={"S1": 1, "S2": 5, "S3": 3})
+    assert Instance.from_dict(data).to_dict()["positions"]["P1"]["scores"] == {
+        "S2": 5,
+        "S3": 3,
+        "S1": 1,
+    }
+
+
+def test_lottery_is_defined_by_sorted_ids_and_numpy_permutation() -> None:
+    ids = ["b", "a", "d", "c", "e"]
+    instance = Instance.from_dict({"students": {s: [] for s in ids}, "positions": {}})
+    draw = np.random.default_rng(2024).permutation(len(ids))
+    lottery_order = [sorted(ids)[i] for i in draw]
+    numbers = instance.lottery(2024)
+    assert sorted(ids, key=lambda s: numbers[ids.index(s)]) == lottery_order
+
+
+def test_ties_follow_the_lottery_and_unlisted_students_are_unacceptable() -> None:
+    students = {s: [] for s in ["A", "B", "C", "D", "E"]}
+    data = {
+        "students": students,
+        "positions": {
+            "R": {"capacity": 1, "ranking": ["E", ["A", "B", "C"]]},
+            "S": {"capacity": 1, "scores": {"A": 2, "B": 2, "C": 2, "D": 3}},
+        },
+    }
+    instance = Instance.from_dict(data)
+    numbers = instance.lottery(11)
+    by_lottery = sorted("ABC", key=lambda s: numbers[instance.student_index[s]])
+    priorities = instance.priorities(11)
+    assert priorities.order("R") == ["E", *by_lottery]
+    assert priorities.order("S") == ["D", *by_lottery]
+    assert priorities.rank("R", "D") is None
+    assert priorities.rank("S", "E") is None
+    assert priorities.rank("S", "D") == 1
+
+
+def test_arrays_constructor_matches_from_dict() -> None:
+    from_arrays = Instance(
+        student_ids=["S1", "S2"],
+        position_ids=["P1"],
+        choice_offsets=[0, 1, 2],
+        choice_positions=[0, 0],
+        capacities=[1],
+        priority_offsets=[0, 2],
+        priority_students=[0, 1],
+        priority_values=[3.0, 4.0],
+        uses_scores=[True],
+    )
+    assert from_arrays.to_dict() == {
+        "students": {"S1": ["P1"], "S2": ["P1"]},
+        "positions": {"P1": {"capacity": 1, "scores": {"S2": 4, "S1": 3}}},
+    }
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], "instance: expected an object"),
+        (with_changes(extra=1), "instance: unknown key 'extra'"),
+        (with_changes(students=[]), "students: expected an object"),
+        (with_choices("S1", ["P9"]), "students.S1: unknown position 'P9'"),
+        (with_choices("S1", "P1"), "students.S1: expected a list of position ids"),
+        (
+            with_choices("S1", ["P1", "P2", "P1"]),
+            "students.S1: position 'P1' is listed twice",
+        ),
+        (
+            with_position(capacity=-1, ranking=[]),
+            "positions.P1.capacity: must be a non-negative integer, got -1",
+        ),
+        (
+            with_position(capacity=True, ranking=[]),
+            "positions.P1.capacity: must be a non-negative integer, got True",
+        ),
+        (
+            with_position(capacity=1),
+            "positions.P1: give exactly one of 'ranking' and 'scores'",
+        ),
+        (
+            with_position(capacity=1, ranking=[], scores={}),
+            "positions.P1: give exactly one of 'ranking' and 'scores'",
+        ),
+        (
+            with_position(capacity=1, ranking=[], size=3),
+            "positions.P1: unknown key 'size'",
+        ),
+        (
+            with_position(capacity=1, ranking=["S1", "S9"]),
+            "positions.P1.ranking: unknown student 'S9'",
+        ),
+        (
+            with_position(capacity=1, ranking=["S1", ["S2", "S1"]]),
+            "positions.P1.ranking: student 'S1' is listed twice",
+        ),
+        (
+            with_position(capacity=1, ranking=["S1", []]),
+            "positions.P1.ranking[1]: empty tie group",
+        ),
+        (
+            with_position(capacity=1, scores={"S1": "high"}),
+            "positions.P1.scores.S1: score must be a number, got 'high'",
+        ),
+        (
+            with_position(capacity=1, scores={"S1": float("nan")}),
+            "positions.P1.scores: value for student 'S1' must be a finite number, got nan",
+        ),
+        (with_changes(seed=-3), "seed: must be a non-negative integer, got -3"),
+        (with_changes(seed="7"), "seed: must be a non-negative integer, got '7'"),
+    ],
+)
+def test_bad_instances_name_the_offending_entry(data: Any, message: str) -> None:
+    with pytest.raises(InstanceError) as error:
+        Instance.from_dict(data)
+    assert str(error.value) == message
+
+
+def test_arrays_constructor_names_bad_entries() -> None:
+    arrays: dict[str, Any] = {
+        "student_ids": ["S1", "S1"],
+        "position_ids": ["P1"],
+        "choice_offsets": [0, 0, 0],
+        "choice_positions": [],
+        "capacities": [1],
+        "priority_offsets": [0, 0],
+        "priority_students": [],
+        "priority_values": [],
+        "uses_scores": [False],
+    }
+    with pytest.raises(InstanceError, match="students: duplicate id 'S1'"):
+        Instance(**arrays)
+    arrays["student_ids"] = ["S1", "S2"]
+    with pytest.raises(InstanceError, match=r"students.S2: position index 3 is out of range"):
+        Instance(**{**arrays, "choice_offsets": [0, 0, 1], "choice_positions": [3]})
+    with pytest.raises(InstanceError, match="choices: expected 3 offsets from 0 to 1"):
+        Instance(**{**arrays, "choice_offsets": [0, 0], "choice_positions": [0]})
+
+
+def test_instance_arrays_are_read_only() -> None:
+    instance = Instance.from_dict(EXAMPLE)
+    with pytest.raises(ValueError, match="read-only"):
+        instance.capacities[0] = 5
