@@ -28,8 +28,7 @@ from chanchuang.core.pinyin import pinyin_keys
 
 DEMO_PASSWORD = "chanchuang-demo"
 ENROLMENT_YEARS = (2024, 2025, 2026)
-CLASSES_PER_MAJOR_YEAR = 1
-STUDENTS_PER_CLASS = 37
+STUDENTS_PER_CLASS = range(26, 49)  # class sizes vary, about 37 on average
 
 MAIN_SCHOOL = {"name": "江城职业技术学院", "short_name": "江城职院", "code": "4142099001",
                "province_id": "420000", "website": "https://www.jcvtc.example.cn"}
@@ -137,7 +136,7 @@ def _organisations(rng: random.Random, school: School, rows) -> None:
             )
 
 
-def _students(rng: random.Random, school: School, majors: list[Major], per_class: int) -> int:
+def _students(rng: random.Random, school: School, majors: list[Major], sizes: range) -> int:
     """Classes and students of every major and enrolment year; only missing ones are added."""
     existing = set(Student.objects.filter(school=school).values_list("student_no", flat=True))
     users, students = [], []
@@ -147,7 +146,7 @@ def _students(rng: random.Random, school: School, majors: list[Major], per_class
                 school=school, name=f"{major.name}{str(year)[2:]}01班",
                 defaults={"major": major, "enrolment_year": year},
             )
-            for seat in range(1, per_class + 1):
+            for seat in range(1, rng.choice(sizes) + 1):
                 student_no = f"{year}{school.code[-2:]}{serial:02d}{seat:03d}"
                 female = rng.random() < 0.45
                 birth = dt.date(year - 18, 1, 1) + dt.timedelta(days=rng.randrange(0, 540))
@@ -218,7 +217,7 @@ def seed() -> str:
     _organisations(rng, main, MAIN_ORGANISATIONS)
     _organisations(rng, second, SECOND_ORGANISATIONS)
     added = _students(rng, main, main_majors, STUDENTS_PER_CLASS)
-    added += _students(rng, second, second_majors, 30)
+    added += _students(rng, second, second_majors, range(25, 36))
     _people(main, second)
     return (f"{School.objects.count()} schools, {Student.objects.count()} students "
             f"({added} added), {Organisation.objects.count()} organisations")

@@ -38,6 +38,12 @@ class ScopedModelForm(forms.ModelForm):
         if "school" in self.fields:
             self._settle_school()
 
+    def _get_validation_exclusions(self):
+        # The school is set rather than chosen, but uniqueness within it must still be checked.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.discard("school")
+        return exclusions
+
     def _settle_school(self) -> None:
         if not self.instance._state.adding:
             del self.fields["school"]

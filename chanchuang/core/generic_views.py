@@ -67,7 +67,7 @@ class ObjectListView(ScopedView):
 
     def filtered(self) -> Any:
         """The bound filterset over the visible rows (shared with exports and the API)."""
-        return self.filterset_class(self.request.GET or None, queryset=self.get_queryset(),
+        return self.filterset_class(self.request.GET, queryset=self.get_queryset(),
                                     request=self.request)
 
     def get(self, request: HttpRequest) -> HttpResponse:

@@ -69,7 +69,9 @@ PERSON_FIELDS = ("real_name", "phone", "id_number")
 def _student_snapshot(student: Student) -> audit.Snapshot:
     """A student's audited values, including the person's name and contact fields."""
     person = audit.snapshot(student.user)
-    return audit.snapshot(student, extra={name: person[name] for name in PERSON_FIELDS})
+    values = audit.snapshot(student, extra={name: person[name] for name in PERSON_FIELDS})
+    del values["user"]  # the person's own fields are recorded instead
+    return values
 
 
 def _login_name_for(student: Student) -> str:

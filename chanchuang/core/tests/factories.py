@@ -58,7 +58,7 @@ class MajorFactory(factory.django.DjangoModelFactory):
 
     department = factory.SubFactory(DepartmentFactory)
     school = factory.SelfAttribute("department.school")
-    code = factory.Sequence(lambda n: f"{430100 + n:06d}")
+    code = factory.Sequence(lambda n: f"{610000 + n:06d}")
     name = factory.Sequence(lambda n: f"专业{n}")
 
 

@@ -1,0 +1,25 @@
+"""Middleware of the UI shell."""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import check_for_language
+
+
+class ChineseFirstLocaleMiddleware:
+    """Chinese unless the user chose another language with the switch (stored in a cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language; the platform is
+    Chinese first, so only an explicit choice changes the language.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen and check_for_language(chosen) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

@@ -1,0 +1,63 @@
+"""Logging in and out, throttled failures, and the language switch."""
+
+import re
+
+from django.urls import reverse
+
+
+def test_login_reaches_the_home_page_in_chinese(client, world):
+    response = client.post(reverse("login"), {"username": "staff_wang",
+                                              "password": "pw-for-tests-1"}, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("core:home")
+    assert "王凯，您好" in page and "江城职业技术学院" in page
+
+
+def test_repeated_wrong_passwords_lock_the_account(client, world, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "staff_wang", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "staff_wang",
+                                              "password": "pw-for-tests-1"})
+    assert response.status_code == 429
+    assert "登录失败次数过多" in response.content.decode()
+
+
+def test_language_switch_turns_the_interface_english(client, world):
+    client.force_login(world.staff_wang)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("core:home")).content.decode()
+    assert "Welcome, 王凯" in page and "Enrolled students" in page
+
+
+def test_browser_language_does_not_override_chinese_first(client, world):
+    client.force_login(world.staff_wang)
+    page = client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+    assert "王凯，您好" in page
+
+
+def test_foreign_object_shows_the_chinese_404_page(client, world):
+    client.force_login(world.staff_wang)
+    response = client.get(world.student_far.get_absolute_url())
+    assert response.status_code == 404
+    assert "该页面不存在，或您无权查看" in response.content.decode()
+
+
+def test_forbidden_action_shows_the_chinese_403_page(client, world):
+    client.force_login(world.student_user)
+    response = client.get(reverse("core:student_list"))
+    assert response.status_code == 403
+    assert "您没有执行此操作的权限" in response.content.decode()
+
+
+def test_navigation_follows_the_role(client, world):
+    client.force_login(world.student_user)
+    page = client.get(reverse("core:home")).content.decode()
+    def links(page):
+        return set(re.findall(r'<a class="nav-link[^"]*" href="([^"]+)"', page))
+
+    assert reverse("core:department_list") in links(page)
+    assert reverse("core:student_list") not in links(page)
+    assert reverse("core:auditentry_list") not in links(page)
+    client.force_login(world.staff_wang)
+    page = client.get(reverse("core:home")).content.decode()
+    assert {reverse("core:student_list"), reverse("core:auditentry_list")} <= links(page)

@@ -1,0 +1,73 @@
+"""Lists run a constant number of queries, whatever the number of rows (pinned per list)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from chanchuang.core.models import AuditEntry
+from chanchuang.core.tests import factories as f
+
+# (list, user, pinned number of queries). Every page: session, user, the user's memberships
+# (read once into the scope), the row count and the rows = 5; plus one per choice list in the
+# filter form (department; major; school class; province; the student list's three; the user
+# list's roles need none but prefetch the memberships; the audit log's object types).
+PAGES = [
+    ("core:department_list", "staff_wang", 5),
+    ("core:major_list", "staff_wang", 6),
+    ("core:schoolclass_list", "staff_wang", 6),
+    ("core:organisation_list", "staff_wang", 6),
+    ("core:student_list", "staff_wang", 8),
+    ("core:student_list", "dept_zhou", 8),
+    ("core:user_list", "staff_wang", 6),
+    ("core:auditentry_list", "staff_wang", 6),
+]
+# API lists: session, user, memberships, count, rows (students: masks need no query).
+API_LISTS = [
+    ("/api/v1/schools", 5),
+    ("/api/v1/departments", 5),
+    ("/api/v1/majors", 5),
+    ("/api/v1/organisations", 5),
+    ("/api/v1/students", 5),
+]
+
+
+def _grow(world, n: int) -> None:
+    """Add n more rows to every list."""
+    for i in range(n):
+        department = f.DepartmentFactory(school=world.school)
+        major = f.MajorFactory(department=department)
+        school_class = f.SchoolClassFactory(major=major)
+        f.OrganisationFactory(school=world.school, region_id="420100")
+        student = f.StudentFactory(school_class=school_class)
+        f.MembershipFactory(user=student.user, role="mentor", school=world.school)
+        AuditEntry.objects.create(school=world.school, actor=world.staff_wang, action="changed",
+                                  object_repr=f"对象{i}", changes={"name": ["甲", "乙"]})
+
+
+def _count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(("route", "who", "pinned"), PAGES)
+def test_list_page_query_count_is_constant(client, world, route, who, pinned):
+    client.force_login(getattr(world, who))
+    url = reverse(route)
+    _grow(world, 1)
+    few = _count(client, url)
+    _grow(world, 12)
+    many = _count(client, url)
+    assert (few, many) == (pinned, pinned)
+
+
+@pytest.mark.parametrize(("url", "pinned"), API_LISTS)
+def test_api_list_query_count_is_constant(client, world, url, pinned):
+    client.force_login(world.staff_wang)
+    _grow(world, 1)
+    few = _count(client, url)
+    _grow(world, 12)
+    many = _count(client, url)
+    assert (few, many) == (pinned, pinned)
