@@ -9,16 +9,14 @@ staffs the first department, ``hr_li`` works for enterprise A and ``hr_zhao`` fo
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import pytest
 
 from chanchuang.core.choices import Role
 from chanchuang.core.models import Region, User
+from chanchuang.core.regions import load_regions
 from chanchuang.core.tests import factories as f
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop.
 
 
 @dataclass
@@ -96,6 +94,7 @@ def _member(username: str, real_name: str, role: Role, **scope) -> User:
 @pytest.fixture
 def world(db) -> World:
     """Build the world of named test people and places."""
+    load_regions(Region)  # reference data, gone after a transactional test's flush
     school = f.SchoolFactory(name="江城职业技术学院", code="4142099001")
     other_school = f.SchoolFactory(name="楚天工程职业学院", code="4142099002")
     department = f.DepartmentFactory(school=school, name="新能源与电力学院")
@@ -151,3 +150,49 @@ def _test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's Chromium: skipped without it, unless CI makes them mandatory."""
+    import os
+    from pathlib import Path
+
+    if Path(CHROMIUM).exists():
+        if any("browser" in item.keywords for item in items):
+            # Playwright's sync API keeps an event loop running for the whole session.
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        raise pytest.UsageError(f"CI=true but {CHROMIUM} is missing: install chromium.")
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} not installed (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive Debian's Chromium (Playwright's own download does not work here)."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }
+
+
+@pytest.fixture
+def browser_world(world, live_server):
+    """The world behind a live server (mark the test ``django_db(transaction=True)``)."""
+    return world
+
+
+def log_in(page, live_server, username: str, password: str = "pw-for-tests-1") -> None:
+    """Log in through the real login form."""
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")

@@ -207,7 +207,10 @@ TASKS = {
 }
 
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
-DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-vcenter card-table table-striped"}
+DJANGO_TABLES2_TABLE_ATTRS = {
+    "class": "table table-vcenter card-table table-striped",
+    "thead": {"hx-boost": "true"},  # sorting reloads only the table (see table_fragment.html)
+}
 
 # Security. HTTPS=true is the production switch for everything that needs TLS in front.
 SESSION_COOKIE_HTTPONLY = True

@@ -127,21 +127,25 @@ def _structure(school: School, departments) -> list[Major]:
     return majors
 
 
-def _organisations(rng: random.Random, school: School, rows) -> None:
+def _organisations(school: School, rows) -> None:
     for name, kind, industry, region_code in rows:
         if not Organisation.objects.filter(school=school, name=name).exists():
             Organisation.objects.create(
-                school=school, name=name, kind=kind, industry=industry,
-                region_id=region_code, credit_code=_credit_code(rng, region_code),
+                school=school, name=name, kind=kind, industry=industry, region_id=region_code,
+                credit_code=_credit_code(random.Random(name), region_code),
             )
 
 
-def _students(rng: random.Random, school: School, majors: list[Major], sizes: range) -> int:
-    """Classes and students of every major and enrolment year; only missing ones are added."""
+def _students(school: School, majors: list[Major], sizes: range) -> int:
+    """Classes and students of every major and enrolment year; only missing ones are added.
+
+    Each class draws from its own seeded generator, so a second run draws the same people.
+    """
     existing = set(Student.objects.filter(school=school).values_list("student_no", flat=True))
     users, students = [], []
     for serial, major in enumerate(majors, start=1):
         for year in ENROLMENT_YEARS:
+            rng = random.Random(f"{school.code}-{major.code}-{year}")
             school_class, _ = SchoolClass.objects.get_or_create(
                 school=school, name=f"{major.name}{str(year)[2:]}01班",
                 defaults={"major": major, "enrolment_year": year},
@@ -209,15 +213,14 @@ def _people(main: School, second: School) -> None:
 
 def seed() -> str:
     """Create whatever of the core scenario is missing; return a one-line summary."""
-    rng = random.Random(20260624)
     main, _ = School.objects.get_or_create(code=MAIN_SCHOOL["code"], defaults=MAIN_SCHOOL)
     second, _ = School.objects.get_or_create(code=SECOND_SCHOOL["code"], defaults=SECOND_SCHOOL)
     main_majors = _structure(main, MAIN_DEPARTMENTS)
     second_majors = _structure(second, SECOND_DEPARTMENTS)
-    _organisations(rng, main, MAIN_ORGANISATIONS)
-    _organisations(rng, second, SECOND_ORGANISATIONS)
-    added = _students(rng, main, main_majors, STUDENTS_PER_CLASS)
-    added += _students(rng, second, second_majors, range(25, 36))
+    _organisations(main, MAIN_ORGANISATIONS)
+    _organisations(second, SECOND_ORGANISATIONS)
+    added = _students(main, main_majors, STUDENTS_PER_CLASS)
+    added += _students(second, second_majors, range(25, 36))
     _people(main, second)
     return (f"{School.objects.count()} schools, {Student.objects.count()} students "
             f"({added} added), {Organisation.objects.count()} organisations")

@@ -50,6 +50,8 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     scope = scope_of(user)
     schools = list(School.objects.visible_to(user).filter(pk__in=scope.member_schools))
+    managed = School.objects.visible_to(user) if scope.is_admin else [
+        s for s in schools if s.pk in scope.staff_schools]
     context = {
         "roles": scope.roles,
         "school_sections": [
@@ -58,8 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 "figures": queries.school_figures(user, school),
                 "by_department": list(queries.students_by_department(user, school)),
             }
-            for school in schools
-            if school.pk in scope.staff_schools or scope.is_admin
+            for school in managed
         ],
         "departments": Department.objects.visible_to(user)
         .filter(pk__in=scope.department_ids)

@@ -1,0 +1,53 @@
+"""The demo scenario: idempotent, about 2,000 students, and a working login for every role."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from chanchuang.core.choices import Role
+from chanchuang.core.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from chanchuang.core.models import Membership, Organisation, School, Student, User
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", quiet_logins=True, stdout=open("/dev/null", "w"))
+
+
+def _counts():
+    return (School.objects.count(), Student.objects.count(), Organisation.objects.count(),
+            User.objects.count(), Membership.objects.count())
+
+
+def test_seed_is_idempotent_and_the_size_of_a_college(demo):
+    first = _counts()
+    call_command("seed_demo", quiet_logins=True, stdout=open("/dev/null", "w"))
+    assert _counts() == first
+    main = School.objects.get(code="4142099001")
+    assert 1800 <= main.students.count() <= 2200
+    assert main.organisations.count() == 12
+    assert set(main.students.values_list("enrolment_year", flat=True)) == {2024, 2025, 2026}
+    for student in Student.objects.select_related("user")[:200]:
+        student.user.full_clean(exclude=["password"])  # valid phones and ID numbers
+    for organisation in Organisation.objects.all():
+        organisation.full_clean()  # valid credit codes
+
+
+@pytest.mark.parametrize(("username", "role"), [(p[0], p[1]) for p in DEMO_PEOPLE])
+def test_every_demo_login_reaches_its_home_page_in_chinese(client, demo, username, role):
+    response = client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD},
+                           follow=True)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("core:home")
+    assert "您好" in page
+    expected = {
+        Role.SCHOOL_STAFF: "在读学生",
+        Role.DEPARTMENT_STAFF: "我的二级学院",
+        Role.ENTERPRISE_MEMBER: "我的机构",
+        Role.MENTOR: "分配给您的团队和学生",
+        Role.STUDENT: "我的学籍",
+        Role.OBSERVER: "本省学校（汇总数据）",
+        Role.PLATFORM_ADMIN: "在读学生",
+    }[role]
+    assert expected in page
