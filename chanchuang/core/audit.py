@@ -96,7 +96,7 @@ def record_export(
     filters: dict[str, Any],
     file_format: str,
 ) -> AuditEntry:
-    """Log an export: who, how many rows, which fields (and which of them personal), which filter."""
+    """Log an export: who, how many rows, which fields (which of them personal), what filter."""
     return record(
         actor=actor,
         action=AuditAction.EXPORTED,

@@ -75,8 +75,15 @@ SECOND_ORGANISATIONS = [
     ("汉水建工集团有限公司", OrganisationKind.ENTERPRISE, Industry.E, "420600"),
 ]
 
-SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-GIVEN = list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁婷雪琳晨欣怡佳悦思雨轩梓涵子墨浩然一诺宇航若曦诗琪嘉豪文博天佑")
+SURNAMES = list(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+GIVEN = list(
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊"
+    "帆帅旭宁婷雪琳晨欣怡佳悦思雨轩梓涵子墨浩然一诺宇航若曦诗琪嘉豪文博天佑"
+)
 
 # Demo logins: (username, role, real name, where) — the scenario's named people.
 DEMO_PEOPLE = [
@@ -184,7 +191,7 @@ def _people(main: School, second: School) -> None:
     """The named demo logins, each with their role; the demo student gets a real record."""
     password = make_password(DEMO_PASSWORD)
     for username, role, real_name, where in DEMO_PEOPLE:
-        user, created = User.objects.get_or_create(
+        user, _ = User.objects.get_or_create(
             username=username,
             defaults={"real_name": real_name, "password": password,
                       "is_superuser": role == Role.PLATFORM_ADMIN,

@@ -60,13 +60,13 @@ class PinyinNamed(models.Model):
     class Meta:
         abstract = True
 
-    def refresh_pinyin(self) -> None:
-        """Recompute the pinyin keys from the name; ``save()`` calls it, bulk writers must."""
-        self.name_pinyin, self.name_initials = pinyin_keys(getattr(self, self.pinyin_source))
-
     def save(self, *args, **kwargs):
         self.refresh_pinyin()
         super().save(*args, **kwargs)
+
+    def refresh_pinyin(self) -> None:
+        """Recompute the pinyin keys from the name; ``save()`` calls it, bulk writers must."""
+        self.name_pinyin, self.name_initials = pinyin_keys(getattr(self, self.pinyin_source))
 
 
 class Region(models.Model):
@@ -163,7 +163,8 @@ class Department(Linked, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "name"], name="department_name_unique_per_school",
-                violation_error_message=_("Name: this school already has a department of this name."),
+                violation_error_message=_(
+                    "Name: this school already has a department of this name."),
             ),
         ]
 

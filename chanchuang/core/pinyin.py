@@ -1,4 +1,4 @@
-"""Pinyin keys for Chinese names, so that lists sort by pinyin and ``zhang`` or ``zs`` finds 张三."""
+"""Pinyin keys for Chinese names: lists sort by pinyin, and ``zhang`` or ``zs`` finds 张三."""
 
 from __future__ import annotations
 

@@ -95,23 +95,23 @@ core:auditentry_list        GET   -               302  200  200  403  403  403  
 """
 
 API_ROWS = """
-GET  /api/v1/me                                   -               401  200  200  200  200  200  200  200
-GET  /api/v1/schools                              -               401  200  200  200  200  200  200  200
-GET  /api/v1/schools/{school_id}                  school          401  200  200  200  200  200  200  200
-GET  /api/v1/schools/{school_id}                  other_school    401  200  404  404  404  404  404  200
-GET  /api/v1/departments                          -               401  200  200  200  200  200  200  200
-GET  /api/v1/departments/{department_id}          department      401  200  200  200  200  200  200  200
-GET  /api/v1/departments/{department_id}          department_2    401  200  200  404  200  200  200  200
-GET  /api/v1/departments/{department_id}          department_far  401  200  404  404  404  404  404  200
-GET  /api/v1/majors                               -               401  200  200  200  200  200  200  200
-GET  /api/v1/majors/{major_id}                    major           401  200  200  200  200  200  200  200
-GET  /api/v1/majors/{major_id}                    major_far       401  200  404  404  404  404  404  200
-GET  /api/v1/organisations                        -               401  200  200  200  200  200  200  200
-GET  /api/v1/organisations/{organisation_id}      enterprise_a    401  200  200  200  200  200  200  404
-GET  /api/v1/organisations/{organisation_id}      enterprise_b    401  200  200  200  404  200  200  404
-GET  /api/v1/organisations/{organisation_id}      org_far         401  200  404  404  404  404  404  404
-GET  /api/v1/students                             -               401  200  200  200  200  200  200  200
-GET  /api/v1/students/{student_id}                student_liu     401  200  200  200  404  404  200  404
-GET  /api/v1/students/{student_id}                student_ma      401  200  200  404  404  404  404  404
-GET  /api/v1/students/{student_id}                student_far     401  200  404  404  404  404  404  404
+GET  /api/v1/me                               -               401  200  200  200  200  200  200  200
+GET  /api/v1/schools                          -               401  200  200  200  200  200  200  200
+GET  /api/v1/schools/{school_id}              school          401  200  200  200  200  200  200  200
+GET  /api/v1/schools/{school_id}              other_school    401  200  404  404  404  404  404  200
+GET  /api/v1/departments                      -               401  200  200  200  200  200  200  200
+GET  /api/v1/departments/{department_id}      department      401  200  200  200  200  200  200  200
+GET  /api/v1/departments/{department_id}      department_2    401  200  200  404  200  200  200  200
+GET  /api/v1/departments/{department_id}      department_far  401  200  404  404  404  404  404  200
+GET  /api/v1/majors                           -               401  200  200  200  200  200  200  200
+GET  /api/v1/majors/{major_id}                major           401  200  200  200  200  200  200  200
+GET  /api/v1/majors/{major_id}                major_far       401  200  404  404  404  404  404  200
+GET  /api/v1/organisations                    -               401  200  200  200  200  200  200  200
+GET  /api/v1/organisations/{organisation_id}  enterprise_a    401  200  200  200  200  200  200  404
+GET  /api/v1/organisations/{organisation_id}  enterprise_b    401  200  200  200  404  200  200  404
+GET  /api/v1/organisations/{organisation_id}  org_far         401  200  404  404  404  404  404  404
+GET  /api/v1/students                         -               401  200  200  200  200  200  200  200
+GET  /api/v1/students/{student_id}            student_liu     401  200  200  200  404  404  200  404
+GET  /api/v1/students/{student_id}            student_ma      401  200  200  404  404  404  404  404
+GET  /api/v1/students/{student_id}            student_far     401  200  404  404  404  404  404  404
 """

@@ -1,5 +1,7 @@
 """The demo scenario: idempotent, about 2,000 students, and a working login for every role."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -11,7 +13,7 @@ from chanchuang.core.models import Membership, Organisation, School, Student, Us
 
 @pytest.fixture
 def demo(db):
-    call_command("seed_demo", quiet_logins=True, stdout=open("/dev/null", "w"))
+    call_command("seed_demo", quiet_logins=True, stdout=io.StringIO())
 
 
 def _counts():
@@ -21,7 +23,7 @@ def _counts():
 
 def test_seed_is_idempotent_and_the_size_of_a_college(demo):
     first = _counts()
-    call_command("seed_demo", quiet_logins=True, stdout=open("/dev/null", "w"))
+    call_command("seed_demo", quiet_logins=True, stdout=io.StringIO())
     assert _counts() == first
     main = School.objects.get(code="4142099001")
     assert 1800 <= main.students.count() <= 2200

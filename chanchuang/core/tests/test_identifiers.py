@@ -29,7 +29,7 @@ def test_valid_credit_codes_pass(code):
 @pytest.mark.parametrize("code", VALID_CREDIT_CODES)
 def test_a_changed_character_breaks_the_check(code):
     broken = code[:5] + ("1" if code[5] != "1" else "2") + code[6:]
-    with pytest.raises(ValidationError, match="校验码|check character"):
+    with pytest.raises(ValidationError, match=r"校验码|check character"):
         validate_credit_code(broken)
 
 
