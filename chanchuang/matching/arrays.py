@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from chanchuang.matching._sorting import argsort_keys, distinct, ragged_ranges, run_starts
+from chanchuang.matching._sorting import distinct, ragged_ranges, run_starts, sort_keys
 from chanchuang.matching.model import Instance, Priorities
 from chanchuang.matching.result import Proposer
 
-NEVER = np.iinfo(np.int64).max
-"""Key of a list item the receiver never accepts; also the cutoff of a receiver not yet full."""
+NOT_FULL = np.iinfo(np.int64).max
+"""The cutoff of a receiver with a free seat: any acceptable key is below it."""
 
 
 def array_matched_choices(
@@ -32,7 +32,7 @@ def array_matched_choices(
         held = _deferred_acceptance(
             offsets=instance.choice_offsets,
             receivers=instance.choice_positions,
-            keys=np.where(ranks >= 0, ranks, NEVER),
+            keys=ranks,
             owners=instance.choice_students,
             quotas=students_once,
             capacities=instance.capacities,
@@ -43,7 +43,7 @@ def array_matched_choices(
         mutual = np.flatnonzero(ranks >= 0)
         positions = instance.choice_positions[mutual]
         rank_bound = int(ranks.max(initial=0)) + 1
-        order = argsort_keys(positions * rank_bound + ranks[mutual], n_positions * rank_bound)
+        order = sort_keys(positions * rank_bound + ranks[mutual], n_positions * rank_bound)
         lists = mutual[order]  # each position's acceptable applicants, best first
         students = instance.choice_students[lists]
         offsets = np.zeros(n_positions + 1, dtype=np.int64)
@@ -78,12 +78,12 @@ def _deferred_acceptance(
 
     Proposer ``i``'s list is items ``offsets[i]:offsets[i + 1]``, best first; item ``k`` names
     receiver ``receivers[k]``, which ranks it by ``keys[k]`` (lower is better, distinct per
-    receiver, below ``key_bound - 1``; ``NEVER`` if unacceptable); ``owners[k]`` is the proposer.
+    receiver, below ``key_bound - 1``; negative if unacceptable); ``owners[k]`` is the proposer.
     """
     seat_offsets = np.zeros(capacities.size + 1, dtype=np.int64)
     np.cumsum(capacities, out=seat_offsets[1:])
     seats = np.full(int(seat_offsets[-1]), -1, dtype=np.int64)
-    cutoffs = np.where(capacities > 0, NEVER, -1)
+    cutoffs = np.where(capacities > 0, NOT_FULL, -1)
     next_items = offsets[:-1].copy()
     ends = offsets[1:]
     held = np.zeros(quotas.size, dtype=np.int64)
@@ -100,17 +100,16 @@ def _deferred_acceptance(
         items = np.concatenate([seats[blocks], proposals])
         item_receivers = np.concatenate([np.repeat(touched, capacities[touched]), targets])
         item_keys = np.where(items >= 0, keys[items], key_bound - 1)  # empty seats sort last
-        order = argsort_keys(
-            item_receivers * key_bound + item_keys, (int(touched[-1]) + 1) * key_bound
-        )
-        items, item_receivers = items[order], item_receivers[order]
+        merged_keys = item_receivers * key_bound + item_keys
+        items = items[sort_keys(merged_keys, (int(touched[-1]) + 1) * key_bound)]
+        item_receivers = merged_keys // key_bound
         places = np.arange(items.size) - run_starts(item_receivers)
         kept = places < capacities[item_receivers]
         seats[seat_offsets[item_receivers[kept]] + places[kept]] = items[kept]
         rejected = items[~kept]
         rejected = rejected[rejected >= 0]
         last = seats[seat_offsets[touched + 1] - 1]
-        cutoffs[touched] = np.where(last >= 0, keys[last], NEVER)
+        cutoffs[touched] = np.where(last >= 0, keys[last], NOT_FULL)
         np.add.at(held, owners[proposals], 1)
         np.add.at(held, owners[rejected], -1)
         active = distinct(owners[rejected], quotas.size)
@@ -134,7 +133,8 @@ def _next_proposals(
         taken = np.minimum(deficits, ends[active] - next_items[active])
         items = ragged_ranges(next_items[active], taken)
         next_items[active] += taken
-        promising = keys[items] < cutoffs[receivers[items]]
+        item_keys = keys[items]
+        promising = (item_keys >= 0) & (item_keys < cutoffs[receivers[items]])
         batches.append(items[promising])
         proposer_of_item = np.repeat(np.arange(active.size), taken)
         deficits = deficits - np.bincount(proposer_of_item[promising], minlength=active.size)

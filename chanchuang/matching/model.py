@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from chanchuang.matching._sorting import argsort_keys, run_starts, sort_keys
+from chanchuang.matching._sorting import group_starts, run_starts, sort_keys
 
 INSTANCE_KEYS = frozenset({"students", "positions", "seed"})
 POSITION_KEYS = frozenset({"capacity", "ranking", "scores"})
@@ -97,8 +97,22 @@ class Instance:
 
     Build one with :meth:`from_dict` (the JSON format) or, for large instances, directly from
     arrays with the constructor. Either way everything is validated and an
-    :class:`InstanceError` names the first offending entry. Arrays are read-only; priority
-    entries are stored best first within each position.
+    :class:`InstanceError` names the first offending entry. All arrays are read-only int64 (or
+    float/bool) numpy arrays:
+
+    - ``choice_offsets``, ``choice_positions``, ``choice_students``: the students' choices as
+      one flat list (student ``i``'s are ``choice_offsets[i]:choice_offsets[i + 1]``, best
+      first), with each choice's position and student;
+    - ``capacities``, ``uses_scores``: per position;
+    - ``priority_offsets``, ``priority_students``, ``priority_values``, ``entry_positions``:
+      the positions' priority entries as one flat list, best first within each position;
+    - ``base_ranks``: each entry's 0-based place in its position's order, ties not yet broken
+      (tied entries share the place of the first of their group);
+    - ``choice_base_ranks``: the same for each choice's student at its position (``-1``: the
+      position does not accept the student);
+    - ``tied_entries``, ``tied_groups``: the entries in tie groups, and a label per group;
+    - ``tied_choices``, ``tied_choice_entries``: the choices whose student is in a tie group at
+      the chosen position, and that entry.
     """
 
     def __init__(
@@ -127,23 +141,41 @@ class Instance:
         self.student_ids = _check_ids(student_ids, "students")
         self.position_ids = _check_ids(position_ids, "positions")
         self.seed = check_seed(seed, "seed")
-        n_students, n_positions = len(self.student_ids), len(self.position_ids)
+        self._read_choices(choice_offsets, choice_positions)
+        self._read_capacities(capacities)
+        keys = self._read_priorities(
+            priority_offsets, priority_students, priority_values, uses_scores
+        )
+        self._rank_before_tie_breaking(keys)
+        del keys
+        self._join_choices_to_entries()
+        self._sorted_student_order = np.array(
+            sorted(range(len(self.student_ids)), key=self.student_ids.__getitem__), dtype=np.int64
+        )
+        for name, value in vars(self).items():
+            if isinstance(value, np.ndarray):
+                setattr(self, name, _frozen(value))
 
-        self.choice_positions = _int_array(choice_positions, "choice_positions")
-        self.choice_offsets = _int_array(choice_offsets, "choice_offsets")
+    def _read_choices(self, offsets: ArrayLike, positions: ArrayLike) -> None:
+        n_students = len(self.student_ids)
+        self.choice_positions = _int_array(positions, "choice_positions")
+        self.choice_offsets = _int_array(offsets, "choice_offsets")
         _check_offsets(self.choice_offsets, n_students, self.choice_positions.size, "choices")
         self.choice_students = np.repeat(
             np.arange(n_students, dtype=np.int64), np.diff(self.choice_offsets)
         )
-        bad = _first((self.choice_positions < 0) | (self.choice_positions >= n_positions))
+        bad = _first(
+            (self.choice_positions < 0) | (self.choice_positions >= len(self.position_ids))
+        )
         if bad is not None:
             student = self.student_ids[self.choice_students[bad]]
             index = self.choice_positions[bad]
             raise InstanceError(f"students.{student}: position index {index} is out of range")
 
+    def _read_capacities(self, capacities: ArrayLike) -> None:
         self.capacities = _int_array(capacities, "capacities")
-        if self.capacities.size != n_positions:
-            raise InstanceError(f"capacities: expected {n_positions} capacities")
+        if self.capacities.size != len(self.position_ids):
+            raise InstanceError(f"capacities: expected {len(self.position_ids)} capacities")
         bad = _first(self.capacities < 0)
         if bad is not None:
             raise InstanceError(
@@ -151,19 +183,25 @@ class Instance:
                 f" got {self.capacities[bad]}"
             )
 
+    def _read_priorities(
+        self, offsets: ArrayLike, students: ArrayLike, values: ArrayLike, uses_scores: ArrayLike
+    ) -> np.ndarray:
+        """Validate and store the priority entries best first; return their class keys (lower
+        is better, equal keys are tied)."""
+        n_positions = len(self.position_ids)
         self.uses_scores = np.asarray(uses_scores, dtype=bool).reshape(-1)
         if self.uses_scores.size != n_positions:
             raise InstanceError(f"uses_scores: expected {n_positions} flags")
-        students = _int_array(priority_students, "priority_students")
-        values = np.asarray(priority_values, dtype=np.float64).reshape(-1)
-        self.priority_offsets = _int_array(priority_offsets, "priority_offsets")
+        students = _int_array(students, "priority_students")
+        values = np.asarray(values, dtype=np.float64).reshape(-1)
+        self.priority_offsets = _int_array(offsets, "priority_offsets")
         _check_offsets(self.priority_offsets, n_positions, students.size, "priorities")
         if values.size != students.size:
             raise InstanceError("priority_values: expected one value per priority entry")
         self.entry_positions = np.repeat(
             np.arange(n_positions, dtype=np.int64), np.diff(self.priority_offsets)
         )
-        bad = _first((students < 0) | (students >= n_students))
+        bad = _first((students < 0) | (students >= len(self.student_ids)))
         if bad is not None:
             raise InstanceError(
                 f"{self._priority_name(self.entry_positions[bad])}: student index"
@@ -176,47 +214,66 @@ class Instance:
                 f" value for student {self.student_ids[students[bad]]!r} must be a finite"
                 f" number, got {values[bad]}"
             )
-        keys = np.where(self.uses_scores[self.entry_positions], -values, values)
+        keys = values.copy()
+        np.negative(keys, out=keys, where=self.uses_scores[self.entry_positions])
         order = _best_first_order(self.entry_positions, keys)
         if order is not None:
             students, values, keys = students[order], values[order], keys[order]
         self.priority_students, self.priority_values = students, values
-        self.choice_entries = self._join_choices_to_entries()
-        self.base_ranks, self.tied_entries, self.tied_groups = self._tie_groups(keys)
-        acceptable = self.choice_entries >= 0
-        self.choice_base_ranks = np.full(self.choice_entries.size, -1, dtype=np.int64)
-        self.choice_base_ranks[acceptable] = self.base_ranks[self.choice_entries[acceptable]]
-        is_tied = np.zeros(self.priority_students.size, dtype=bool)
-        is_tied[self.tied_entries] = True
-        self.tied_choices = np.flatnonzero(acceptable)[is_tied[self.choice_entries[acceptable]]]
-        self._sorted_student_order = np.array(
-            sorted(range(n_students), key=self.student_ids.__getitem__), dtype=np.int64
-        )
-        for name, value in vars(self).items():
-            if isinstance(value, np.ndarray):
-                setattr(self, name, _frozen(value))
+        return keys
 
     def _priority_name(self, position: int) -> str:
         kind = "scores" if self.uses_scores[position] else "ranking"
         return f"positions.{self.position_ids[position]}.{kind}"
 
-    def _join_choices_to_entries(self) -> np.ndarray:
-        """Map each choice to its priority entry (``-1``: unacceptable); reject duplicates."""
-        n_students, n_entries = len(self.student_ids), self.priority_students.size
-        codes = np.concatenate(
-            [
-                (self.entry_positions * n_students + self.priority_students) * 2,
-                (self.choice_positions * n_students + self.choice_students) * 2 + 1,
-            ]
+    def _rank_before_tie_breaking(self, keys: np.ndarray) -> None:
+        """Set ``base_ranks``, ``tied_entries`` and ``tied_groups`` from the entries' keys."""
+        starts_group = np.ones(keys.size, dtype=bool)
+        starts_group[1:] = (self.entry_positions[1:] != self.entry_positions[:-1]) | (
+            keys[1:] != keys[:-1]
         )
-        ordered, order = sort_keys(codes, 2 * max(len(self.position_ids), 1) * max(n_students, 1))
-        bad = _first(ordered[1:] == ordered[:-1])
+        first_of_group = group_starts(starts_group)
+        self.base_ranks = first_of_group - self.priority_offsets[self.entry_positions]
+        alone = starts_group & np.append(starts_group[1:], True)  # next entry starts a group too
+        self.tied_entries = np.flatnonzero(~alone)
+        self.tied_groups = first_of_group[self.tied_entries]
+
+    def _join_choices_to_entries(self) -> None:
+        """Find each choice's priority entry, rejecting duplicates; set ``choice_base_ranks``,
+        ``tied_choices`` and ``tied_choice_entries``.
+
+        Entries and choices are coded ``(position * n_students + student) * 2`` (``+ 1`` for a
+        choice) and sorted together: equal codes are duplicates, and codes equal but for the
+        last bit pair an entry with a choice. Arithmetic is in place to keep memory low.
+        """
+        n_students, n_entries = len(self.student_ids), self.priority_students.size
+        codes = np.empty(n_entries + self.choice_positions.size, dtype=np.int64)
+        for part, positions, students in (
+            (codes[:n_entries], self.entry_positions, self.priority_students),
+            (codes[n_entries:], self.choice_positions, self.choice_students),
+        ):
+            np.multiply(positions, n_students, out=part)
+            part += students
+            part *= 2
+        codes[n_entries:] += 1
+        order = sort_keys(codes, 2 * max(len(self.position_ids), 1) * max(n_students, 1))
+        bad = _first(codes[1:] == codes[:-1])
         if bad is not None:
             self._raise_duplicate(int(order[bad]))
-        joined = np.flatnonzero(ordered[1:] >> 1 == ordered[:-1] >> 1)
-        choice_entries = np.full(self.choice_positions.size, -1, dtype=np.int64)
-        choice_entries[order[joined + 1] - n_entries] = order[joined]
-        return choice_entries
+        codes >>= 1
+        pairs = np.flatnonzero(codes[1:] == codes[:-1])
+        del codes
+        entries = order[pairs]
+        pairs += 1
+        choices = order[pairs]
+        choices -= n_entries
+        del order, pairs
+        self.choice_base_ranks = np.full(self.choice_positions.size, -1, dtype=np.int64)
+        self.choice_base_ranks[choices] = self.base_ranks[entries]
+        is_tied = np.zeros(n_entries, dtype=bool)
+        is_tied[self.tied_entries] = True
+        tied = is_tied[entries]
+        self.tied_choices, self.tied_choice_entries = choices[tied], entries[tied]
 
     def _raise_duplicate(self, index: int) -> None:
         n_entries = self.priority_students.size
@@ -230,21 +287,6 @@ class Instance:
         student = self.student_ids[self.choice_students[choice]]
         position_id = self.position_ids[self.choice_positions[choice]]
         raise InstanceError(f"students.{student}: position {position_id!r} is listed twice")
-
-    def _tie_groups(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Each entry's rank before tie-breaking, the tied entries, and their group labels.
-
-        ``keys`` are the entries' class keys (lower is better; equal keys are tied).
-        """
-        group_start = np.ones(keys.size, dtype=bool)
-        group_start[1:] = (self.entry_positions[1:] != self.entry_positions[:-1]) | (
-            keys[1:] != keys[:-1]
-        )
-        first_of_group = run_starts(np.cumsum(group_start))
-        base_ranks = first_of_group - self.priority_offsets[self.entry_positions]
-        group_sizes = np.bincount(first_of_group, minlength=keys.size)[first_of_group]
-        tied = np.flatnonzero(group_sizes > 1)
-        return base_ranks, tied, first_of_group[tied]
 
     @cached_property
     def student_index(self) -> dict[str, int]:
@@ -383,18 +425,17 @@ class Priorities:
         self.instance = instance
         self.seed = seed
         self.lottery = _frozen(instance.lottery(seed))
-        entry_ranks = instance.base_ranks.copy()
+        self.entry_ranks, self.choice_ranks = instance.base_ranks, instance.choice_base_ranks
         tied, groups = instance.tied_entries, instance.tied_groups
         if tied.size:
             n_students = len(instance.student_ids)
             keys = groups * n_students + self.lottery[instance.priority_students[tied]]
-            order = argsort_keys(keys, (int(groups[-1]) + 1) * n_students)
-            entry_ranks[tied[order]] += np.arange(order.size) - run_starts(groups[order])
-        choice_ranks = instance.choice_base_ranks.copy()
-        tied_choices = instance.tied_choices
-        choice_ranks[tied_choices] = entry_ranks[instance.choice_entries[tied_choices]]
-        self.entry_ranks = _frozen(entry_ranks)
-        self.choice_ranks = _frozen(choice_ranks)
+            order = sort_keys(keys, (int(groups[-1]) + 1) * n_students)
+            entry_ranks = instance.base_ranks.copy()
+            entry_ranks[tied[order]] += np.arange(order.size) - run_starts(keys // n_students)
+            choice_ranks = instance.choice_base_ranks.copy()
+            choice_ranks[instance.tied_choices] = entry_ranks[instance.tied_choice_entries]
+            self.entry_ranks, self.choice_ranks = _frozen(entry_ranks), _frozen(choice_ranks)
 
     def rank(self, position_id: str, student_id: str) -> int | None:
         """1-based place of the student in the position's tie-broken order; None if unacceptable."""

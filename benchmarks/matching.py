@@ -1,0 +1,297 @@
+"""Benchmark of the matching kernel, and a comparison with the `matching` library.
+
+Run as ``python benchmarks/matching.py`` (``--help`` for options). For each size N it generates
+seeded random instances (N students, N/10 positions, 10 choices each, total capacity 0.9 N,
+uniform and Zipf-skewed popularity, strict priorities as scores) and prints the kernel's time to
+build the instance from arrays and to solve it (student-proposing), and the solve's peak extra
+memory. Up to ``--compare-up-to`` students it also runs `matching`'s ``HospitalResident``
+(resident-optimal) on the same instance and prints the time ratios and whether the assignments
+are identical. Finally it checks the targets: identical assignments everywhere, at least 100x
+faster than `matching`'s solve at N = 20,000, and N = 1,000,000 solved in under 4 s with under
+1 GB of extra memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import threading
+import time
+import tracemalloc
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+# Run as a script, this file's folder comes first on sys.path, and this very file would then
+# shadow the `matching` library; put the repository root there instead, so `chanchuang` imports.
+HERE = Path(__file__).resolve().parent
+sys.path[:] = [str(HERE.parent), *(p for p in sys.path if Path(p or ".").resolve() != HERE)]
+
+from chanchuang.matching import Instance, solve  # noqa: E402
+
+CHOICES_PER_STUDENT = 10
+POPULARITIES = ("uniform", "zipf")
+TARGET_SPEEDUP_AT, TARGET_SPEEDUP = 20_000, 100.0
+TARGET_LARGE_AT, TARGET_LARGE_SECONDS, TARGET_LARGE_MB = 1_000_000, 4.0, 1024.0
+LIBRARY_STACK_BYTES = 1 << 30
+
+
+@dataclass
+class Generated:
+    """A generated instance as arrays, ready for the kernel or the `matching` library."""
+
+    capacities: np.ndarray  # per position
+    choices: np.ndarray  # (students, choices) position indices, best first
+    entry_positions: np.ndarray  # priority entries grouped by position, best first
+    entry_students: np.ndarray
+    entry_scores: np.ndarray  # distinct integers, higher is better
+
+
+@dataclass
+class Row:
+    """One printed line of figures."""
+
+    size: int
+    popularity: str
+    build_s: float
+    solve_s: float
+    peak_mb: float
+    assigned: int
+    library_create_s: float | None = None
+    library_solve_s: float | None = None
+    identical: bool | None = None
+
+    @property
+    def solve_ratio(self) -> float | None:
+        """`matching`'s solve time over the kernel's solve time."""
+        return None if self.library_solve_s is None else self.library_solve_s / self.solve_s
+
+    @property
+    def total_ratio(self) -> float | None:
+        """`matching`'s create + solve time over the kernel's build + solve time."""
+        if self.library_solve_s is None or self.library_create_s is None:
+            return None
+        library = self.library_create_s + self.library_solve_s
+        return library / (self.build_s + self.solve_s)
+
+
+def generate(size: int, popularity: str, seed: int) -> Generated:
+    """A seeded random instance: popularity is ``"uniform"`` or ``"zipf"`` (weight 1/rank)."""
+    rng = np.random.default_rng([seed, size, POPULARITIES.index(popularity)])
+    n_positions = max(size // 10, 1)
+    capacities = 1 + rng.multinomial(
+        int(0.9 * size) - n_positions, np.full(n_positions, 1 / n_positions)
+    )
+    weights = np.ones(n_positions) if popularity == "uniform" else 1 / np.arange(1, n_positions + 1)
+    weights = weights[rng.permutation(n_positions)]
+    cumulative = np.cumsum(weights / weights.sum())
+    per_student = min(CHOICES_PER_STUDENT, n_positions)
+
+    def draw(count: int) -> np.ndarray:
+        return np.minimum(np.searchsorted(cumulative, rng.random(count)), n_positions - 1)
+
+    choices = draw(size * per_student).reshape(size, per_student)
+    while True:  # redraw repeated positions within a student's list until all are distinct
+        ordered = np.sort(choices, axis=1)
+        rows = np.flatnonzero((ordered[:, 1:] == ordered[:, :-1]).any(axis=1))
+        if not rows.size:
+            break
+        sub = choices[rows]
+        order = np.argsort(sub, axis=1, kind="stable")
+        repeated = np.zeros(sub.shape, dtype=bool)
+        sorted_sub = np.take_along_axis(sub, order, axis=1)
+        np.put_along_axis(repeated, order[:, 1:], sorted_sub[:, 1:] == sorted_sub[:, :-1], axis=1)
+        sub[repeated] = draw(int(repeated.sum()))
+        choices[rows] = sub
+
+    # Positions broadly agree on who is strong (a common quality) but not entirely (noise).
+    students = np.repeat(np.arange(size), per_student)
+    positions = choices.ravel()
+    merit = rng.random(size)[students] + 0.3 * rng.random(students.size)
+    scores = np.empty(students.size, dtype=np.int64)
+    scores[np.argsort(merit)] = np.arange(students.size)  # distinct: priorities are strict
+    order = np.lexsort((-scores, positions))
+    return Generated(capacities, choices, positions[order], students[order], scores[order])
+
+
+def build_instance(generated: Generated) -> Instance:
+    """The kernel's instance, built from arrays (entries come grouped by position, best first)."""
+    size, per_student = generated.choices.shape
+    n_positions = generated.capacities.size
+    counts = np.bincount(generated.entry_positions, minlength=n_positions)
+    return Instance(
+        student_ids=[f"S{i}" for i in range(size)],
+        position_ids=[f"P{p}" for p in range(n_positions)],
+        choice_offsets=np.arange(0, size * per_student + 1, per_student),
+        choice_positions=generated.choices.ravel(),
+        capacities=generated.capacities,
+        priority_offsets=np.concatenate([[0], np.cumsum(counts)]),
+        priority_students=generated.entry_students,
+        priority_values=generated.entry_scores,
+        uses_scores=np.ones(n_positions, dtype=bool),
+    )
+
+
+def run_library(instance: Instance) -> tuple[float, float, dict[str, str | None]]:
+    """Run `matching`'s HospitalResident on the instance: create time, solve time, assignment.
+
+    Its constructor deep-copies the players, who refer to each other, which recurses once per
+    player; so it runs in a thread with a large stack and a raised recursion limit.
+    """
+    outcome: list[tuple[float, float, dict[str, str | None]]] = []
+    limit = sys.getrecursionlimit()
+    threading.stack_size(LIBRARY_STACK_BYTES)
+    sys.setrecursionlimit(10 * instance.choice_positions.size + 10_000)
+    try:
+        thread = threading.Thread(target=lambda: outcome.append(_run_library(instance)))
+        thread.start()
+        thread.join()
+    finally:
+        sys.setrecursionlimit(limit)
+        threading.stack_size(0)
+    if not outcome:
+        raise RuntimeError("the matching library failed (see the traceback above)")
+    return outcome[0]
+
+
+def _run_library(instance: Instance) -> tuple[float, float, dict[str, str | None]]:
+    from matching.games import HospitalResident
+
+    data = instance.to_dict()
+    resident_prefs = data["students"]
+    hospital_prefs = {p: list(spec["scores"]) for p, spec in data["positions"].items()}
+    capacities = {p: spec["capacity"] for p, spec in data["positions"].items()}
+    started = time.perf_counter()
+    game = HospitalResident.create_from_dictionaries(resident_prefs, hospital_prefs, capacities)
+    created = time.perf_counter()
+    matching = game.solve(optimal="resident")
+    solved = time.perf_counter()
+    assignment: dict[str, str | None] = dict.fromkeys(resident_prefs)
+    for hospital, residents in matching.items():
+        for resident in residents:
+            assignment[resident.name] = hospital.name
+    return created - started, solved - created, assignment
+
+
+def measure(size: int, popularity: str, seed: int, compare: bool) -> Row:
+    """Build and solve one generated instance (twice: once timed, once under tracemalloc)."""
+    generated = generate(size, popularity, seed)
+    started = time.perf_counter()
+    instance = build_instance(generated)
+    built = time.perf_counter()
+    result = solve(instance, seed=seed)
+    solved = time.perf_counter()
+    tracemalloc.start()
+    solve(instance, seed=seed)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    row = Row(
+        size=size,
+        popularity=popularity,
+        build_s=built - started,
+        solve_s=solved - built,
+        peak_mb=peak / 2**20,
+        assigned=sum(position is not None for position in result.assignment.values()),
+    )
+    if compare:
+        row.library_create_s, row.library_solve_s, assignment = run_library(instance)
+        row.identical = assignment == result.assignment
+    return row
+
+
+def print_row(row: Row) -> None:
+    """Print one line of the table."""
+    line = (
+        f"{row.size:>9,}  {row.popularity:<8} {row.build_s:8.3f} {row.solve_s:8.3f}"
+        f" {row.peak_mb:8.1f} {row.assigned:>9,}"
+    )
+    if row.library_solve_s is not None:
+        line += (
+            f"   {row.library_create_s:8.2f} {row.library_solve_s:8.2f}"
+            f" {row.solve_ratio:9.0f}x {row.total_ratio:9.0f}x  {'yes' if row.identical else 'NO'}"
+        )
+    print(line, flush=True)
+
+
+def check_targets(rows: list[Row]) -> list[str]:
+    """One line per target: met, missed, or not measured in this run."""
+    compared = [row for row in rows if row.identical is not None]
+    at_speedup = [row for row in compared if row.size == TARGET_SPEEDUP_AT]
+    large = [row for row in rows if row.size == TARGET_LARGE_AT]
+
+    def verdict(rows_measured: list[Row], met: bool) -> str:
+        return "not measured" if not rows_measured else ("met" if met else "MISSED")
+
+    lowest_ratio = min((row.solve_ratio or 0.0 for row in at_speedup), default=0.0)
+    slowest = max((row.solve_s for row in large), default=0.0)
+    largest_mb = max((row.peak_mb for row in large), default=0.0)
+    return [
+        f"identical assignments on every compared instance: "
+        f"{verdict(compared, all(row.identical for row in compared))}",
+        f"N = {TARGET_SPEEDUP_AT:,}: solve >= {TARGET_SPEEDUP:.0f}x faster than matching's solve: "
+        f"{verdict(at_speedup, lowest_ratio >= TARGET_SPEEDUP)} (lowest {lowest_ratio:.0f}x)",
+        f"N = {TARGET_LARGE_AT:,}: solve < {TARGET_LARGE_SECONDS:.0f} s: "
+        f"{verdict(large, slowest < TARGET_LARGE_SECONDS)} (slowest {slowest:.2f} s)",
+        f"N = {TARGET_LARGE_AT:,}: peak extra memory < {TARGET_LARGE_MB:.0f} MB: "
+        f"{verdict(large, largest_mb < TARGET_LARGE_MB)} (largest {largest_mb:.0f} MB)",
+    ]
+
+
+def main() -> int:
+    """Run the benchmark and print its figures; exit 1 if a measured target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        type=lambda text: [int(size) for size in text.split(",")],
+        default=[1_000, 5_000, 20_000, 100_000, 1_000_000],
+        help="comma-separated numbers of students (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--compare-up-to",
+        type=int,
+        default=20_000,
+        help="also run the matching library up to this many students (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="sizes 1,000, 5,000 and 100,000, comparing up to 5,000 (about half a minute)",
+    )
+    parser.add_argument("--seed", type=int, default=2024, help="seed for instances and lottery")
+    args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.compare_up_to = [1_000, 5_000, 100_000], 5_000
+
+    print(
+        f"matching kernel: N students, N/10 positions, {CHOICES_PER_STUDENT} choices each,"
+        f" total capacity 0.9 N; student-proposing; seed {args.seed}"
+    )
+    print(
+        f"Python {platform.python_version()}, numpy {np.__version__},"
+        f" {os.cpu_count()} CPUs; times in seconds, memory in MB (tracemalloc peak during solve)"
+    )
+    print(
+        f"{'N':>9}  {'pop.':<8} {'build':>8} {'solve':>8} {'peak MB':>8} {'assigned':>9}"
+        f"   {'lib make':>8} {'lib solv':>8} {'solve x':>10} {'total x':>10}  same"
+    )
+    rows = []
+    for size in args.sizes:
+        for popularity in POPULARITIES:
+            row = measure(size, popularity, args.seed, compare=size <= args.compare_up_to)
+            print_row(row)
+            rows.append(row)
+    print(
+        "solve x: matching's solve() over the kernel's solve(); total x: matching's"
+        " create_from_dictionaries() + solve() over the kernel's Instance() + solve()"
+    )
+    verdicts = check_targets(rows)
+    for verdict in verdicts:
+        print(f"target: {verdict}")
+    return 1 if any("MISSED" in verdict for verdict in verdicts) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
