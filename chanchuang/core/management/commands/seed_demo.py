@@ -41,4 +41,4 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(
                 f"\nDemo logins (password for all: {DEMO_PASSWORD}):"))
             for username, role, name in demo_logins():
-                self.stdout.write(f"  {username:<16} {role:<22} {name}")
+                self.stdout.write(f"  {username:<16} {name}（{role}）")
