@@ -46,9 +46,9 @@ def check_seed(seed: object, where: str) -> int | None:
 
 def _check_ids(ids: Sequence[str], where: str) -> tuple[str, ...]:
     ids = tuple(ids)
-    for item in ids:
-        if not isinstance(item, str):
-            raise InstanceError(f"{where}: id {item!r} is not a string")
+    if not all(issubclass(kind, str) for kind in set(map(type, ids))):
+        bad = next(item for item in ids if not isinstance(item, str))
+        raise InstanceError(f"{where}: id {bad!r} is not a string")
     if len(set(ids)) != len(ids):
         seen: set[str] = set()
         for item in ids:
@@ -104,8 +104,8 @@ class Instance:
       one flat list (student ``i``'s are ``choice_offsets[i]:choice_offsets[i + 1]``, best
       first), with each choice's position and student;
     - ``capacities``, ``uses_scores``: per position;
-    - ``priority_offsets``, ``priority_students``, ``priority_values``, ``entry_positions``:
-      the positions' priority entries as one flat list, best first within each position;
+    - ``priority_offsets``, ``priority_students``, ``priority_values``: the positions'
+      priority entries as one flat list, best first within each position;
     - ``base_ranks``: each entry's 0-based place in its position's order, ties not yet broken
       (tied entries share the place of the first of their group);
     - ``choice_base_ranks``: the same for each choice's student at its position (``-1``: the
@@ -143,12 +143,13 @@ class Instance:
         self.seed = check_seed(seed, "seed")
         self._read_choices(choice_offsets, choice_positions)
         self._read_capacities(capacities)
-        keys = self._read_priorities(
+        keys, entry_positions = self._read_priorities(
             priority_offsets, priority_students, priority_values, uses_scores
         )
         self._rank_before_tie_breaking(keys)
         del keys
-        self._join_choices_to_entries()
+        self._join_choices_to_entries(entry_positions)
+        del entry_positions
         self._sorted_student_order = np.array(
             sorted(range(len(self.student_ids)), key=self.student_ids.__getitem__), dtype=np.int64
         )
@@ -185,9 +186,9 @@ class Instance:
 
     def _read_priorities(
         self, offsets: ArrayLike, students: ArrayLike, values: ArrayLike, uses_scores: ArrayLike
-    ) -> np.ndarray:
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Validate and store the priority entries best first; return their class keys (lower
-        is better, equal keys are tied)."""
+        is better, equal keys are tied) and their positions."""
         n_positions = len(self.position_ids)
         self.uses_scores = np.asarray(uses_scores, dtype=bool).reshape(-1)
         if self.uses_scores.size != n_positions:
@@ -198,29 +199,29 @@ class Instance:
         _check_offsets(self.priority_offsets, n_positions, students.size, "priorities")
         if values.size != students.size:
             raise InstanceError("priority_values: expected one value per priority entry")
-        self.entry_positions = np.repeat(
+        entry_positions = np.repeat(
             np.arange(n_positions, dtype=np.int64), np.diff(self.priority_offsets)
         )
         bad = _first((students < 0) | (students >= len(self.student_ids)))
         if bad is not None:
             raise InstanceError(
-                f"{self._priority_name(self.entry_positions[bad])}: student index"
+                f"{self._priority_name(entry_positions[bad])}: student index"
                 f" {students[bad]} is out of range"
             )
         bad = _first(~np.isfinite(values))
         if bad is not None:
             raise InstanceError(
-                f"{self._priority_name(self.entry_positions[bad])}:"
+                f"{self._priority_name(entry_positions[bad])}:"
                 f" value for student {self.student_ids[students[bad]]!r} must be a finite"
                 f" number, got {values[bad]}"
             )
         keys = values.copy()
-        np.negative(keys, out=keys, where=self.uses_scores[self.entry_positions])
-        order = _best_first_order(self.entry_positions, keys)
+        np.negative(keys, out=keys, where=self.uses_scores[entry_positions])
+        order = _best_first_order(entry_positions, keys)
         if order is not None:
             students, values, keys = students[order], values[order], keys[order]
         self.priority_students, self.priority_values = students, values
-        return keys
+        return keys, entry_positions
 
     def _priority_name(self, position: int) -> str:
         kind = "scores" if self.uses_scores[position] else "ranking"
@@ -229,16 +230,15 @@ class Instance:
     def _rank_before_tie_breaking(self, keys: np.ndarray) -> None:
         """Set ``base_ranks``, ``tied_entries`` and ``tied_groups`` from the entries' keys."""
         starts_group = np.ones(keys.size, dtype=bool)
-        starts_group[1:] = (self.entry_positions[1:] != self.entry_positions[:-1]) | (
-            keys[1:] != keys[:-1]
-        )
-        first_of_group = group_starts(starts_group)
-        self.base_ranks = first_of_group - self.priority_offsets[self.entry_positions]
+        np.not_equal(keys[1:], keys[:-1], out=starts_group[1:])
+        starts_group[self.priority_offsets[:-1][self.priority_offsets[:-1] < keys.size]] = True
         alone = starts_group & np.append(starts_group[1:], True)  # next entry starts a group too
         self.tied_entries = np.flatnonzero(~alone)
-        self.tied_groups = first_of_group[self.tied_entries]
+        self.base_ranks = group_starts(starts_group)  # first entry of each entry's group
+        self.tied_groups = self.base_ranks[self.tied_entries]
+        self.base_ranks -= np.repeat(self.priority_offsets[:-1], np.diff(self.priority_offsets))
 
-    def _join_choices_to_entries(self) -> None:
+    def _join_choices_to_entries(self, entry_positions: np.ndarray) -> None:
         """Find each choice's priority entry, rejecting duplicates; set ``choice_base_ranks``,
         ``tied_choices`` and ``tied_choice_entries``.
 
@@ -249,7 +249,7 @@ class Instance:
         n_students, n_entries = len(self.student_ids), self.priority_students.size
         codes = np.empty(n_entries + self.choice_positions.size, dtype=np.int64)
         for part, positions, students in (
-            (codes[:n_entries], self.entry_positions, self.priority_students),
+            (codes[:n_entries], entry_positions, self.priority_students),
             (codes[n_entries:], self.choice_positions, self.choice_students),
         ):
             np.multiply(positions, n_students, out=part)
@@ -261,11 +261,9 @@ class Instance:
         if bad is not None:
             self._raise_duplicate(int(order[bad]))
         codes >>= 1
-        pairs = np.flatnonzero(codes[1:] == codes[:-1])
+        pairs = codes[1:] == codes[:-1]  # an entry (sorted first) and a choice of the same pair
         del codes
-        entries = order[pairs]
-        pairs += 1
-        choices = order[pairs]
+        entries, choices = order[:-1][pairs], order[1:][pairs]
         choices -= n_entries
         del order, pairs
         self.choice_base_ranks = np.full(self.choice_positions.size, -1, dtype=np.int64)
@@ -278,7 +276,7 @@ class Instance:
     def _raise_duplicate(self, index: int) -> None:
         n_entries = self.priority_students.size
         if index < n_entries:
-            position = int(self.entry_positions[index])
+            position = int(np.searchsorted(self.priority_offsets, index, side="right")) - 1
             student = self.student_ids[self.priority_students[index]]
             raise InstanceError(
                 f"{self._priority_name(position)}: student {student!r} is listed twice"

@@ -14,7 +14,14 @@ from chanchuang.matching.tests.strategies import SEEDS, instance_dicts, stable_m
 
 PROPOSERS = st.sampled_from(["students", "positions"])
 ENGINES = st.sampled_from(["array", "reference"])
-EXAMPLES = settings(max_examples=150, deadline=None)
+
+
+def examples(count: int) -> settings:
+    """Hypothesis settings: ``count`` examples, no deadline, no example database on disk."""
+    return settings(max_examples=count, deadline=None, database=None)
+
+
+EXAMPLES = examples(150)
 
 
 @EXAMPLES
@@ -27,7 +34,7 @@ def test_result_is_valid_and_stable(
     assert report.ok, report.lines()
 
 
-@settings(max_examples=120, deadline=None)
+@examples(120)
 @given(instance_dicts(max_students=5, max_positions=3, dense=True), SEEDS)
 def test_proposers_give_the_extreme_stable_matchings(data: dict[str, Any], seed: int) -> None:
     instance = Instance.from_dict(data)
@@ -60,7 +67,7 @@ def test_rural_hospitals_theorem(data: dict[str, Any], seed: int, engine: str) -
     assert fills == {p: o.filled for p, o in by_positions.positions.items()}
 
 
-@settings(max_examples=200, deadline=None)
+@examples(200)
 @given(instance_dicts(max_students=12, max_positions=6, max_capacity=4), SEEDS, PROPOSERS)
 def test_array_and_reference_engines_agree(data: dict[str, Any], seed: int, proposer: str) -> None:
     instance = Instance.from_dict(data)
