@@ -193,34 +193,38 @@ class Instance:
         self.uses_scores = np.asarray(uses_scores, dtype=bool).reshape(-1)
         if self.uses_scores.size != n_positions:
             raise InstanceError(f"uses_scores: expected {n_positions} flags")
-        students = _int_array(students, "priority_students")
-        values = np.asarray(values, dtype=np.float64).reshape(-1)
+        entry_students = _int_array(students, "priority_students")
+        entry_values = np.asarray(values, dtype=np.float64).reshape(-1)
         self.priority_offsets = _int_array(offsets, "priority_offsets")
-        _check_offsets(self.priority_offsets, n_positions, students.size, "priorities")
-        if values.size != students.size:
+        _check_offsets(self.priority_offsets, n_positions, entry_students.size, "priorities")
+        if entry_values.size != entry_students.size:
             raise InstanceError("priority_values: expected one value per priority entry")
         entry_positions = np.repeat(
             np.arange(n_positions, dtype=np.int64), np.diff(self.priority_offsets)
         )
-        bad = _first((students < 0) | (students >= len(self.student_ids)))
+        bad = _first((entry_students < 0) | (entry_students >= len(self.student_ids)))
         if bad is not None:
             raise InstanceError(
                 f"{self._priority_name(entry_positions[bad])}: student index"
-                f" {students[bad]} is out of range"
+                f" {entry_students[bad]} is out of range"
             )
-        bad = _first(~np.isfinite(values))
+        bad = _first(~np.isfinite(entry_values))
         if bad is not None:
             raise InstanceError(
                 f"{self._priority_name(entry_positions[bad])}:"
-                f" value for student {self.student_ids[students[bad]]!r} must be a finite"
-                f" number, got {values[bad]}"
+                f" value for student {self.student_ids[entry_students[bad]]!r} must be a finite"
+                f" number, got {entry_values[bad]}"
             )
-        keys = values.copy()
+        keys = entry_values.copy()
         np.negative(keys, out=keys, where=self.uses_scores[entry_positions])
         order = _best_first_order(entry_positions, keys)
         if order is not None:
-            students, values, keys = students[order], values[order], keys[order]
-        self.priority_students, self.priority_values = students, values
+            entry_students, entry_values, keys = (
+                entry_students[order],
+                entry_values[order],
+                keys[order],
+            )
+        self.priority_students, self.priority_values = entry_students, entry_values
         return keys, entry_positions
 
     def _priority_name(self, position: int) -> str:
@@ -365,8 +369,8 @@ class Instance:
                 entries = _score_entries(spec["scores"], student_index, f"{where}.scores")
             else:
                 entries = _ranking_entries(spec["ranking"], student_index, f"{where}.ranking")
-            for student, value in entries:
-                priority_students.append(student)
+            for entry_student, value in entries:
+                priority_students.append(entry_student)
                 priority_values.append(value)
             priority_offsets.append(len(priority_students))
 

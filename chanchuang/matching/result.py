@@ -165,11 +165,16 @@ def _mapping(value: object, where: str) -> Mapping[str, Any]:
 
 def _outcome(value: object, where: str) -> PositionOutcome:
     outcome = _mapping(value, where)
-    numbers = []
-    for key in ("capacity", "filled", "cutoff_rank"):
-        number = outcome.get(key)
-        valid = isinstance(number, int) and not isinstance(number, bool) and number >= 0
-        if not (valid or (key == "cutoff_rank" and number is None)):
-            raise ResultError(f"{where}.{key}: expected a non-negative integer, got {number!r}")
-        numbers.append(number)
-    return PositionOutcome(*numbers)
+    return PositionOutcome(
+        capacity=_count(outcome.get("capacity"), f"{where}.capacity"),
+        filled=_count(outcome.get("filled"), f"{where}.filled"),
+        cutoff_rank=None
+        if outcome.get("cutoff_rank") is None
+        else _count(outcome["cutoff_rank"], f"{where}.cutoff_rank"),
+    )
+
+
+def _count(number: object, where: str) -> int:
+    if isinstance(number, bool) or not isinstance(number, int) or number < 0:
+        raise ResultError(f"{where}: expected a non-negative integer, got {number!r}")
+    return number

@@ -63,13 +63,16 @@ def _position_specs(
     dense = subsets.dense
     capacity = draw(st.integers(1 if dense else 0, max_capacity))
     acceptable = subsets(students)
-    tie = st.integers(0, 4).map(lambda n: n == 0) if dense else st.booleans()
+    tie: st.SearchStrategy[bool] = (
+        st.integers(0, 4).map(lambda n: n == 0) if dense else st.booleans()
+    )
     if draw(st.booleans()):
         scores = st.integers(-5, 20) if dense else st.sampled_from([0, 1, 1.5, 2, -3])
         return {"capacity": capacity, "scores": {s: draw(scores) for s in acceptable}}
     groups: list[list[str]] = []
     for student in acceptable:
-        if groups and draw(tie):  # tie with the previous entry
+        ties_previous = draw(tie) if groups else False
+        if ties_previous:
             groups[-1].append(student)
         else:
             groups.append([student])

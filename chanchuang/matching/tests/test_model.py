@@ -60,7 +60,7 @@ def test_lottery_is_defined_by_sorted_ids_and_numpy_permutation() -> None:
 
 
 def test_ties_follow_the_lottery_and_unlisted_students_are_unacceptable() -> None:
-    students = {s: [] for s in ["A", "B", "C", "D", "E"]}
+    students: dict[str, list[str]] = {s: [] for s in ["A", "B", "C", "D", "E"]}
     data = {
         "students": students,
         "positions": {

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings, target
 from hypothesis import strategies as st
 
-from chanchuang.matching import Instance, Result, explain, solve, verify
+from chanchuang.matching import Engine, Instance, Proposer, Result, explain, solve, verify
 from chanchuang.matching.reference import reference_orders
 from chanchuang.matching.tests.strategies import SEEDS, instance_dicts, stable_matchings
 
@@ -27,7 +27,7 @@ EXAMPLES = examples(150)
 @EXAMPLES
 @given(instance_dicts(), SEEDS, PROPOSERS, ENGINES)
 def test_result_is_valid_and_stable(
-    data: dict[str, Any], seed: int, proposer: str, engine: str
+    data: dict[str, Any], seed: int, proposer: Proposer, engine: Engine
 ) -> None:
     instance = Instance.from_dict(data)
     report = verify(instance, solve(instance, proposer, seed, engine))
@@ -57,7 +57,7 @@ def test_proposers_give_the_extreme_stable_matchings(data: dict[str, Any], seed:
 
 @EXAMPLES
 @given(instance_dicts(), SEEDS, ENGINES)
-def test_rural_hospitals_theorem(data: dict[str, Any], seed: int, engine: str) -> None:
+def test_rural_hospitals_theorem(data: dict[str, Any], seed: int, engine: Engine) -> None:
     instance = Instance.from_dict(data)
     by_students = solve(instance, "students", seed, engine)
     by_positions = solve(instance, "positions", seed, engine)
@@ -69,7 +69,9 @@ def test_rural_hospitals_theorem(data: dict[str, Any], seed: int, engine: str) -
 
 @examples(200)
 @given(instance_dicts(max_students=12, max_positions=6, max_capacity=4), SEEDS, PROPOSERS)
-def test_array_and_reference_engines_agree(data: dict[str, Any], seed: int, proposer: str) -> None:
+def test_array_and_reference_engines_agree(
+    data: dict[str, Any], seed: int, proposer: Proposer
+) -> None:
     instance = Instance.from_dict(data)
     assert solve(instance, proposer, seed, "array") == solve(instance, proposer, seed, "reference")
 
@@ -90,7 +92,7 @@ def test_tie_broken_orders_follow_the_definition(data: dict[str, Any], seed: int
 @EXAMPLES
 @given(instance_dicts(), SEEDS, PROPOSERS)
 def test_explanations_are_consistent_with_cutoffs(
-    data: dict[str, Any], seed: int, proposer: str
+    data: dict[str, Any], seed: int, proposer: Proposer
 ) -> None:
     instance = Instance.from_dict(data)
     result = solve(instance, proposer, seed)
@@ -109,13 +111,15 @@ def test_explanations_are_consistent_with_cutoffs(
                 continue
             assert outcome.full and explanation.student_rank == own_rank
             assert explanation.cutoff_rank == outcome.cutoff_rank
-            assert outcome.capacity == 0 or own_rank > outcome.cutoff_rank
+            if outcome.capacity > 0:
+                assert own_rank is not None and outcome.cutoff_rank is not None
+                assert own_rank > outcome.cutoff_rank
 
 
 @EXAMPLES
 @given(instance_dicts(), SEEDS, PROPOSERS, st.randoms(use_true_random=False))
 def test_same_seed_same_result_whatever_the_input_order(
-    data: dict[str, Any], seed: int, proposer: str, rng: random.Random
+    data: dict[str, Any], seed: int, proposer: Proposer, rng: random.Random
 ) -> None:
     students = list(data["students"].items())
     rng.shuffle(students)

@@ -14,6 +14,7 @@ from chanchuang.matching import (
     Explanation,
     Instance,
     PositionOutcome,
+    Proposer,
     Result,
     ResultError,
     SummaryMismatch,
@@ -109,7 +110,7 @@ def test_solve_rejects_unknown_options() -> None:
 
 
 @pytest.mark.parametrize("proposer", ["students", "positions"])
-def test_engines_agree_on_a_larger_instance_with_many_ties(proposer: str) -> None:
+def test_engines_agree_on_a_larger_instance_with_many_ties(proposer: Proposer) -> None:
     rng = np.random.default_rng(5)
     n_students, n_positions, per_student = 600, 40, 6
     choices = np.stack([rng.permutation(n_positions)[:per_student] for _ in range(n_students)])
@@ -125,8 +126,8 @@ def test_engines_agree_on_a_larger_instance_with_many_ties(proposer: str) -> Non
         priority_values=rng.integers(0, 8, sum(a.size for a in applicants)),  # many ties
         uses_scores=rng.random(n_positions) < 0.5,
     )
-    array = solve(instance, proposer, seed=9, engine="array")  # type: ignore[arg-type]
-    assert array == solve(instance, proposer, seed=9, engine="reference")  # type: ignore[arg-type]
+    array = solve(instance, proposer, seed=9, engine="array")
+    assert array == solve(instance, proposer, seed=9, engine="reference")
     assert verify(instance, array).ok
 
 
@@ -178,7 +179,7 @@ def test_verifier_flags_a_student_the_position_does_not_accept() -> None:
 def test_results_that_do_not_fit_the_instance_are_rejected() -> None:
     instance = Instance.from_dict(CONTEST)
     result = solve(instance, seed=1)
-    cases = {
+    cases: dict[str, dict[str, str | None]] = {
         "assignment.S9: unknown student": {**result.assignment, "S9": None},
         "assignment.S1: unknown position 'P9'": {**result.assignment, "S1": "P9"},
         "assignment.S3: missing (use null for an unassigned student)": {"S1": "P1", "S2": "P2"},
