@@ -107,6 +107,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     instance, result = _read_instance(args.instance), _read_result(args.result)
+    if args.student not in instance.student_index:
+        raise InputError(f"{args.student}: unknown student")
     try:
         explanations = explain(instance, result, args.student)
     except ResultError as error:

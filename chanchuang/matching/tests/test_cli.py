@@ -134,7 +134,7 @@ def test_other_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, _, err = run(capsys, "verify", instance, missing)
     assert code == 2 and err.startswith(f"error: {missing}: cannot read")
     code, _, err = run(capsys, "explain", instance, result, "S9")
-    assert (code, err) == (2, f"error: {result}: S9: unknown student\n")
+    assert (code, err) == (2, "error: S9: unknown student\n")
     unknown = write(tmp_path / "unknown.json", {**json.loads(result.read_text()), "seed": -1})
     code, _, err = run(capsys, "verify", instance, unknown)
     assert (code, err) == (2, f"error: {unknown}: seed: must be a non-negative integer, got -1\n")
@@ -143,6 +143,26 @@ def test_other_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit) as exit_info:
         main(["solve", str(instance), "--seed", "-5"])
     assert exit_info.value.code == 2
+
+
+def test_chinese_ids_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = {
+        "students": {"刘欣怡": ["华电建设", "百味餐饮"], "马超": ["华电建设"]},
+        "positions": {
+            "华电建设": {"capacity": 1, "scores": {"刘欣怡": 88, "马超": 92}},
+            "百味餐饮": {"capacity": 1, "ranking": ["刘欣怡"]},
+        },
+    }
+    instance = write(tmp_path / "instance.json", data)
+    result = tmp_path / "result.json"
+    assert run(capsys, "solve", instance, "-o", result, "--seed", "3")[0] == 0
+    assert '"刘欣怡": "百味餐饮"' in result.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "explain", instance, result, "刘欣怡")
+    assert code == 0
+    assert out.splitlines() == [
+        "刘欣怡: assigned to 百味餐饮 (choice 2 of 2)",
+        "  choice 1: 华电建设: full, cutoff above you (cutoff rank 1, your rank 2)",
+    ]
 
 
 def test_python_dash_m_entry_point(tmp_path: Path) -> None:
