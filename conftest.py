@@ -68,6 +68,24 @@ class World:
                                                          "digest": "0" * 64})
         return token
 
+    @property
+    def import_job(self):
+        """A roster import of the school, still being checked."""
+        return self._job(self.school, self.staff_wang)
+
+    @property
+    def import_job_far(self):
+        """A roster import of the other school."""
+        return self._job(self.other_school, self.staff_far)
+
+    def _job(self, school, user):
+        from chanchuang.core.models import ImportJob
+
+        job, _ = ImportJob.objects.get_or_create(
+            school=school, kind="roster", defaults={"created_by": user,
+                                                    "original_name": "名册.xlsx"})
+        return job
+
     def person(self, role_key: str) -> User | None:
         """The user acting in a given column of the permission matrix (None: anonymous)."""
         return None if role_key == "anon" else getattr(self, ROLE_PEOPLE[role_key])
@@ -143,9 +161,15 @@ def world(db) -> World:
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
-    """Tests render pages without collectstatic, and hash test passwords fast."""
+def _test_settings(settings, tmp_path):
+    """Tests render pages without collectstatic, hash test passwords fast, keep uploads in a
+    temporary folder, and run background tasks at once (when their transaction commits)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tmp_path / "media"}}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

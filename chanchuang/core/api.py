@@ -7,16 +7,24 @@ Lists take the same filters as the list pages (one FilterSet each) and are pagin
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, File, Form, Query, Router, Schema
+from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import create_model
 
 from chanchuang.core import filters
 from chanchuang.core.identifiers import mask
-from chanchuang.core.models import Department, Major, Organisation, School, Student
+from chanchuang.core.choices import ImportMode
+from chanchuang.core.models import Department, ImportJob, Major, Organisation, School, Student
 from chanchuang.core.services import DomainError
+from chanchuang.core.tabular.exporting import CONTENT_TYPES
+from chanchuang.core.tabular.jobs import confirm_import, start_import
+from chanchuang.core.tabular.registry import import_kind
+from chanchuang.core.tabular.templates import build_template
 from chanchuang.core.visibility import scope_of
 
 router = Router()
@@ -239,3 +247,94 @@ def list_students(request: HttpRequest, params: Query[StudentParams]):
 @router.get("/students/{student_id}", response=StudentOut, tags=["students"])
 def get_student(request: HttpRequest, student_id: int):
     return get_object_or_404(_students(request), pk=student_id)
+
+
+# --- Imports ---------------------------------------------------------------------------------
+
+
+class ImportJobOut(Schema):
+    """An import job: where it stands, what it would do or did, and how many problems."""
+
+    id: int
+    kind: str
+    mode: str
+    status: str
+    original_name: str
+    progress_done: int
+    progress_total: int
+    summary: dict
+    error_count: int
+    message: str
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_error_count(obj) -> int:
+        return len(obj.errors)
+
+
+class RowErrorOut(Schema):
+    """One refused cell or row."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+
+def _jobs(request: HttpRequest):
+    return ImportJob.objects.visible_to(request.user)
+
+
+def _import_school(request: HttpRequest, kind_name: str, school_id: int | None) -> School:
+    kind = import_kind(kind_name)
+    if not request.user.has_perm(kind.permission):
+        raise PermissionDenied
+    schools = [s for s in School.objects.visible_to(request.user)
+               if request.user.has_perm(kind.permission, s)]
+    if school_id is not None:
+        schools = [s for s in schools if s.pk == school_id]
+    if len(schools) != 1:
+        raise DomainError(_("Say which school to import into (school_id)."), field="school_id")
+    return schools[0]
+
+
+@router.post("/imports", response={201: ImportJobOut}, tags=["imports"],
+             summary="Upload a workbook; it is checked in the background")
+def create_import(request: HttpRequest, kind: Form[str], file: File[UploadedFile],
+                  mode: Form[ImportMode] = ImportMode.UPSERT,
+                  school_id: Form[int | None] = None):
+    school = _import_school(request, kind, school_id)
+    return 201, start_import(actor=request.user, school=school, kind=kind, upload=file,
+                             mode=mode)
+
+
+@router.get("/imports/templates/{kind}", tags=["imports"], summary="The template workbook")
+def import_template(request: HttpRequest, kind: str, school_id: int | None = None):
+    school = _import_school(request, kind, school_id)
+    import_ = import_kind(kind)
+    response = HttpResponse(build_template(import_, import_.template_lists(school)),
+                            content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="{kind}-template.xlsx"'
+    return response
+
+
+@router.get("/imports/{job_id}", response=ImportJobOut, tags=["imports"],
+            summary="Poll an import: status, progress, preview or result")
+def get_import(request: HttpRequest, job_id: int):
+    return get_object_or_404(_jobs(request), pk=job_id)
+
+
+@router.get("/imports/{job_id}/errors", response=list[RowErrorOut], tags=["imports"],
+            summary="Every refused row, with its row number, column and message")
+def import_errors(request: HttpRequest, job_id: int):
+    return get_object_or_404(_jobs(request), pk=job_id).errors
+
+
+@router.post("/imports/{job_id}/confirm", response=ImportJobOut, tags=["imports"],
+             summary="Write a checked import (all rows or none)")
+def confirm(request: HttpRequest, job_id: int):
+    job = get_object_or_404(_jobs(request), pk=job_id)
+    if not request.user.has_perm(import_kind(job.kind).permission, job.school):
+        raise PermissionDenied
+    return confirm_import(actor=request.user, job=job)

@@ -12,7 +12,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.utils.module_loading import autodiscover_modules
+
         from chanchuang.core.navigation import CORE_MENU, register
 
         for group in CORE_MENU:
             register(group)
+        autodiscover_modules("imports")  # each app's import kinds register themselves

@@ -24,7 +24,7 @@ OMITTED_FIELDS = {"password", "name_pinyin", "name_initials", "last_login"}
 Snapshot = dict[str, Any]
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """A JSON-friendly rendering of a field value."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
@@ -44,7 +44,7 @@ def snapshot(obj: models.Model, extra: Snapshot | None = None) -> Snapshot:
         value = getattr(obj, field.name) if field.is_relation else field.value_from_object(obj)
         if field.name in SENSITIVE_FIELDS and value:
             value = mask(value)
-        values[field.name] = _plain(value)
+        values[field.name] = plain(value)
     values.update(extra or {})
     return values
 
@@ -56,6 +56,16 @@ def diff(before: Snapshot, after: Snapshot) -> dict[str, list[Any]]:
         for name in sorted(set(before) | set(after))
         if before.get(name) != after.get(name)
     }
+
+
+def changes_of(pairs: dict[str, tuple[Any, Any]]) -> dict[str, list[Any]]:
+    """Field → [before, after] from raw values, masked and made JSON-friendly like snapshots."""
+    def shown(name: str, value: Any) -> Any:
+        if name in SENSITIVE_FIELDS and value:
+            return mask(value)
+        return plain(value)
+
+    return {name: [shown(name, old), shown(name, new)] for name, (old, new) in pairs.items()}
 
 
 def record(

@@ -93,3 +93,21 @@ class AuditAction(models.TextChoices):
     IMPORTED = "imported", _("Imported")
     TOKEN_CREATED = "token_created", _("API token created")
     TOKEN_REVOKED = "token_revoked", _("API token revoked")
+
+
+class ImportStatus(models.TextChoices):
+    """Where an import job stands."""
+
+    CHECKING = "checking", _("Checking")
+    READY = "ready", _("Ready to import")
+    INVALID = "invalid", _("Has errors")
+    IMPORTING = "importing", _("Importing")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ImportMode(models.TextChoices):
+    """Whether an import may change stored rows or only add new ones."""
+
+    UPSERT = "upsert", _("Add new rows and update existing ones")
+    CREATE = "create", _("Only add new rows; an existing one is an error")

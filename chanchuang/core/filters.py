@@ -12,6 +12,7 @@ from chanchuang.core.choices import AuditAction, Role
 from chanchuang.core.models import (
     AuditEntry,
     Department,
+    ImportJob,
     Major,
     Organisation,
     Region,
@@ -161,3 +162,14 @@ class AuditEntryFilterSet(SearchFilterSet):
             name_search(value, name_field="actor__real_name", prefix="actor__")
             | Q(object_repr__icontains=value)
         )
+
+
+class ImportJobFilterSet(SearchFilterSet):
+    """Filter imports by file name and status."""
+
+    class Meta:
+        model = ImportJob
+        fields = ["q", "status"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(original_name__icontains=value)

@@ -24,6 +24,9 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from chanchuang.core.services import DomainError, delete_object, save_form
+from chanchuang.core.tabular.exporting import CONTENT_TYPES, export_response
+from chanchuang.core.tabular.registry import import_kind
+from chanchuang.core.visibility import scope_of
 
 
 def permission_name(model: type[models.Model], action: str) -> str:
@@ -57,11 +60,17 @@ class ScopedView(LoginRequiredMixin, View):
 
 
 class ObjectListView(ScopedView):
-    """A filtered, sortable, paginated table; htmx requests get only the table fragment."""
+    """A filtered, sortable, paginated table; htmx requests get only the table fragment.
+
+    With an ``exporter_class``, ``?export=xlsx`` or ``?export=csv`` downloads the same filtered
+    rows; with an ``import_kind``, the page offers that import to whoever may run it.
+    """
 
     table_class: ClassVar[type]
     filterset_class: ClassVar[type]
     list_permission: ClassVar[str | None] = None
+    exporter_class: ClassVar[type | None] = None
+    import_kind: ClassVar[str | None] = None
     template_name = "core/object_list.html"
     per_page = 50
 
@@ -74,18 +83,33 @@ class ObjectListView(ScopedView):
         if self.list_permission and not request.user.has_perm(self.list_permission):
             raise PermissionDenied
         filterset = self.filtered()
-        table = self.table_class(filterset.qs if filterset.is_valid() else
-                                 self.get_queryset().none(), request=request)
+        rows = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        file_format = request.GET.get("export")
+        if self.exporter_class is not None and file_format in CONTENT_TYPES:
+            return export_response(request, self.exporter_class(), rows,
+                                   file_format=file_format, school_id=_only_school(request.user))
+        table = self.table_class(rows, request=request)
         RequestConfig(request, paginate={"per_page": self.per_page}).configure(table)
+        query = request.GET.copy()
+        query.pop("page", None)
         context = {
             **self.base_context(),
             "table": table,
             "filter": filterset,
             "can_add": request.user.has_perm(permission_name(self.model, "add")),
+            "export_query": query.urlencode() if self.exporter_class else None,
+            "import_kind": self.import_kind if self.import_kind and request.user.has_perm(
+                import_kind(self.import_kind).permission) else None,
         }
         if request.htmx and not request.htmx.boosted:
             return render(request, "core/inc/table_fragment.html", context)
         return render(request, self.template_name, context)
+
+
+def _only_school(user) -> int | None:
+    """The school an export is logged under: the user's one school, if they have one."""
+    schools = scope_of(user).member_schools
+    return next(iter(schools)) if len(schools) == 1 else None
 
 
 class ObjectDetailView(ScopedView):

@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from chanchuang.core.choices import (
     AuditAction,
     Gender,
+    ImportMode,
+    ImportStatus,
     Industry,
     MajorLevel,
     OrganisationKind,
@@ -133,6 +135,11 @@ class School(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def school_id(self) -> int:
+        """A school is its own school, for the school-scoped predicates."""
+        return self.pk
 
 
 class DepartmentQuerySet(VisibleQuerySet):
@@ -516,6 +523,61 @@ class Membership(models.Model):
             errors["organisation"] = _("Organisation: it belongs to another school.")
         if errors:
             raise ValidationError(errors)
+
+
+# --- Import jobs ------------------------------------------------------------------------------
+
+
+class ImportJobQuerySet(VisibleQuerySet):
+    """Import jobs: school staff see their school's."""
+
+    def visibility(self, scope: Scope) -> Q:
+        return Q(school_id__in=scope.staff_schools)
+
+
+class ImportJob(Linked, models.Model):
+    """One uploaded workbook on its way in: checked (preview or errors), then imported."""
+
+    school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.CASCADE,
+                               related_name="import_jobs")
+    kind = models.CharField(_("import kind"), max_length=40)
+    mode = models.CharField(_("mode"), max_length=10, choices=ImportMode.choices,
+                            default=ImportMode.UPSERT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"),
+                                   null=True, on_delete=models.SET_NULL, related_name="+")
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices,
+                              default=ImportStatus.CHECKING)
+    progress_done = models.PositiveIntegerField(_("rows read"), default=0)
+    progress_total = models.PositiveIntegerField(_("rows in file"), default=0)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name}（{self.created_at:%Y-%m-%d %H:%M}）"
+
+    @property
+    def running(self) -> bool:
+        """The job is being worked on: its page keeps polling."""
+        return self.status in (ImportStatus.CHECKING, ImportStatus.IMPORTING)
+
+    @property
+    def percent(self) -> int:
+        """Rows read so far, in percent."""
+        if not self.progress_total:
+            return 0
+        return min(100, round(100 * self.progress_done / self.progress_total))
 
 
 # --- Audit log and API tokens ----------------------------------------------------------------

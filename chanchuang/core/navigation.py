@@ -84,6 +84,8 @@ CORE_MENU = [
     MenuGroup(_("Administration"), 90, (
         MenuItem(_("People and roles"), "core:user_list", "id-badge-2",
                  permission="core.add_membership"),
+        MenuItem(_("Imports"), "core:importjob_list", "file-import",
+                 permission="core.view_importjob"),
         MenuItem(_("Audit log"), "core:auditentry_list", "history",
                  permission="core.view_auditentry"),
         MenuItem(_("Back office"), "admin:index", "settings",

@@ -77,6 +77,10 @@ rules.add_perm("core.view_id_number", manages_school | is_the_person)
 
 rules.add_perm("core.view_auditentry", manages_school)
 
+# Imports (object: the school imported into) and their jobs.
+rules.add_perm("core.import_roster", manages_school)
+rules.add_perm("core.view_importjob", manages_school)
+
 # Partner organisations are listed to the people of the school and to enterprise members (who
 # see only their own); observers read aggregates only.
 rules.add_perm("core.list_organisations", is_platform_admin | holds_role(

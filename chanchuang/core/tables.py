@@ -11,6 +11,7 @@ from chanchuang.core.identifiers import mask
 from chanchuang.core.models import (
     AuditEntry,
     Department,
+    ImportJob,
     Major,
     Organisation,
     SchoolClass,
@@ -104,6 +105,30 @@ class UserTable(tables.Table):
 
     def render_roles(self, record):
         return "、".join(sorted({m.get_role_display() for m in record.memberships.all()}))
+
+
+class ImportJobTable(tables.Table):
+    """Imports with their outcome."""
+
+    original_name = tables.Column(linkify=True)
+    result = tables.Column(empty_values=(), orderable=False, verbose_name=_("result"))
+
+    class Meta:
+        model = ImportJob
+        fields = ["original_name", "kind", "created_by", "created_at", "status", "result"]
+
+    def render_kind(self, value):
+        from chanchuang.core.tabular.registry import IMPORT_KINDS
+
+        return IMPORT_KINDS[value].title if value in IMPORT_KINDS else value
+
+    def render_result(self, record):
+        if record.errors:
+            return _("%(n)d problems") % {"n": len(record.errors)}
+        sheets = record.summary.get("sheets", [])
+        created = sum(s.get("create", 0) for s in sheets)
+        changed = sum(s.get("update", 0) for s in sheets)
+        return _("%(c)d new, %(u)d changed") % {"c": created, "u": changed} if sheets else "—"
 
 
 class AuditEntryTable(tables.Table):

@@ -5,6 +5,7 @@ from django.urls import path
 
 from chanchuang.core import views
 from chanchuang.core.generic_views import object_paths
+from chanchuang.core.tabular import views as import_views
 
 app_name = "core"
 
@@ -39,4 +40,10 @@ urlpatterns = [
     path("people/<int:pk>/roles/", views.membership_add, name="membership_add"),
     path("roles/<int:pk>/delete/", views.membership_delete, name="membership_delete"),
     path("audit/", views.AuditEntryList.as_view(), name="auditentry_list"),
+    path("imports/", views.ImportJobList.as_view(), name="importjob_list"),
+    path("imports/new/<slug:kind>/", import_views.import_start, name="import_start"),
+    path("imports/new/<slug:kind>/template.xlsx", import_views.import_template,
+         name="import_template"),
+    path("imports/<int:pk>/", import_views.importjob_detail, name="importjob_detail"),
+    path("imports/<int:pk>/confirm/", import_views.importjob_confirm, name="importjob_confirm"),
 ]

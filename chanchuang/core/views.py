@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chanchuang.core import filters, forms, queries, tables
+from chanchuang.core import exports, filters, forms, queries, tables
 from chanchuang.core.choices import Role
 from chanchuang.core.generic_views import (
     ObjectDeleteView,
@@ -23,6 +23,7 @@ from chanchuang.core.models import (
     ApiToken,
     AuditEntry,
     Department,
+    ImportJob,
     Major,
     Membership,
     Organisation,
@@ -87,6 +88,8 @@ class DepartmentList(ObjectListView):
     model = Department
     table_class = tables.DepartmentTable
     filterset_class = filters.DepartmentFilterSet
+    exporter_class = exports.DepartmentExporter
+    import_kind = "roster"
 
     def get_queryset(self):
         return super().get_queryset().annotate(
@@ -128,6 +131,8 @@ class MajorList(ObjectListView):
     model = Major
     table_class = tables.MajorTable
     filterset_class = filters.MajorFilterSet
+    exporter_class = exports.MajorExporter
+    import_kind = "roster"
 
     def get_queryset(self):
         return super().get_queryset().select_related("department").annotate(
@@ -171,6 +176,8 @@ class SchoolClassList(ObjectListView):
     table_class = tables.SchoolClassTable
     filterset_class = filters.SchoolClassFilterSet
     list_permission = "core.add_schoolclass"
+    exporter_class = exports.SchoolClassExporter
+    import_kind = "roster"
 
     def get_queryset(self):
         return super().get_queryset().select_related("major").annotate(
@@ -216,6 +223,7 @@ class OrganisationList(ObjectListView):
     table_class = tables.OrganisationTable
     filterset_class = filters.OrganisationFilterSet
     list_permission = "core.list_organisations"
+    exporter_class = exports.OrganisationExporter
 
     def get_queryset(self):
         return super().get_queryset().select_related("region__parent__parent")
@@ -261,6 +269,8 @@ class StudentList(ObjectListView):
     table_class = tables.StudentTable
     filterset_class = filters.StudentFilterSet
     list_permission = "core.add_student"
+    exporter_class = exports.StudentExporter
+    import_kind = "roster"
 
     def get_queryset(self):
         return student_rows(self.request.user)
@@ -404,6 +414,21 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
     return redirect("core:profile")
+
+
+# --- Imports ---------------------------------------------------------------------------------
+
+
+class ImportJobList(ObjectListView):
+    """Every import of the school, newest first."""
+
+    model = ImportJob
+    table_class = tables.ImportJobTable
+    filterset_class = filters.ImportJobFilterSet
+    list_permission = "core.view_importjob"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("created_by")
 
 
 # --- Audit log -------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 Columns are the roles of ARCHITECTURE.md played by the named test people (see conftest.py):
 anon (not logged in), admin, staff (staff_wang), dept (dept_zhou, first department), hr (hr_li,
 enterprise A), mentor (mentor_chen), student (student_liu), observer (observer_hubei, Hubei).
-The object is a ``World`` attribute: ``student_liu`` is own to staff, dept and the student;
+The object is a ``World`` attribute, or ``=value`` for a literal URL argument: ``student_liu`` is own to staff, dept and the student;
 ``student_ma`` sits in another department of the same school; ``*_far`` objects belong to
 another school of the same province. POSTs send an empty form: they prove the gate, and change
 nothing unless the gate is open (then 200 = form shown again with errors, 302 = done or refused
@@ -92,6 +92,15 @@ core:membership_add         POST  staff_far       302  302  404  404  404  404  
 core:membership_delete      POST  hr_membership   302  302  302  404  403  404  404  404
 
 core:auditentry_list        GET   -               302  200  200  403  403  403  403  403
+
+core:importjob_list         GET   -               302  200  200  403  403  403  403  403
+core:import_start           GET   =roster         302  200  200  403  403  403  403  403
+core:import_start           POST  =roster         302  200  200  403  403  403  403  403
+core:import_template        GET   =roster         302  200  200  403  403  403  403  403
+core:importjob_detail       GET   import_job      302  200  200  404  404  404  404  404
+core:importjob_detail       GET   import_job_far  302  200  404  404  404  404  404  404
+core:importjob_confirm      POST  import_job      302  302  302  404  404  404  404  404
+core:importjob_confirm      POST  import_job_far  302  302  404  404  404  404  404  404
 """
 
 API_ROWS = """
@@ -114,4 +123,12 @@ GET  /api/v1/students                         -               401  200  200  200
 GET  /api/v1/students/{student_id}            student_liu     401  200  200  200  404  404  200  404
 GET  /api/v1/students/{student_id}            student_ma      401  200  200  404  404  404  404  404
 GET  /api/v1/students/{student_id}            student_far     401  200  404  404  404  404  404  404
+POST /api/v1/imports                          -               401  422  422  422  422  422  422  422
+GET  /api/v1/imports/templates/{kind}         =roster         401  400  200  403  403  403  403  403
+GET  /api/v1/imports/{job_id}                 import_job      401  200  200  404  404  404  404  404
+GET  /api/v1/imports/{job_id}                 import_job_far  401  200  404  404  404  404  404  404
+GET  /api/v1/imports/{job_id}/errors          import_job      401  200  200  404  404  404  404  404
+GET  /api/v1/imports/{job_id}/errors          import_job_far  401  200  404  404  404  404  404  404
+POST /api/v1/imports/{job_id}/confirm         import_job      401  400  400  404  404  404  404  404
+POST /api/v1/imports/{job_id}/confirm         import_job_far  401  400  404  404  404  404  404  404
 """

@@ -44,6 +44,11 @@ PAGE_ROWS = _rows("ROWS")
 API_ROWS = _rows("API_ROWS")
 
 
+def _argument(world, obj: str) -> str:
+    """A literal (``=roster``) or the primary key of a world object."""
+    return obj[1:] if obj.startswith("=") else str(getattr(world, obj).pk)
+
+
 def _login(client, world, role: str) -> None:
     person = world.person(role)
     if person is not None:
@@ -54,7 +59,7 @@ def _login(client, world, role: str) -> None:
                          ids=[f"{r[3]}-{r[1]}-{r[0]}-{r[2]}" for r in PAGE_ROWS])
 def test_page_permission(client, world, route, method, obj, role, expected):
     _login(client, world, role)
-    url = reverse(route, args=[] if obj == "-" else [getattr(world, obj).pk])
+    url = reverse(route, args=[] if obj == "-" else [_argument(world, obj)])
     response = client.get(url) if method == "GET" else client.post(url, {})
     assert response.status_code == expected, (
         f"{role} {method} {url} ({obj}): expected {expected}, got {response.status_code}"
@@ -67,7 +72,7 @@ def test_page_permission(client, world, route, method, obj, role, expected):
                          ids=[f"{r[3]}-{r[0]}-{r[1]}-{r[2]}" for r in API_ROWS])
 def test_api_permission(client, world, method, path, obj, role, expected):
     _login(client, world, role)
-    url = re.sub(r"\{\w+\}", lambda _m: str(getattr(world, obj).pk), path)
+    url = re.sub(r"\{\w+\}", lambda _m: _argument(world, obj), path)
     response = client.generic(method, url)
     assert response.status_code == expected, (
         f"{role} {method} {url} ({obj}): expected {expected}, got {response.status_code}"
