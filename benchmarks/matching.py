@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,30 +53,34 @@ class Generated:
 
 @dataclass
 class Row:
-    """One printed line of figures."""
+    """One printed line of figures (times in seconds: best of the repeats, except ``cold_s``)."""
 
     size: int
     popularity: str
-    build_s: float
-    solve_s: float
-    peak_mb: float
+    build_s: float  # Instance(...) from arrays
+    solve_s: float  # solve(instance)
+    cold_s: float  # the first build + solve, into memory the process has not touched yet
+    build_mb: float  # tracemalloc peaks
+    solve_mb: float
     assigned: int
+    from_dict_s: float | None = None  # Instance.from_dict(...), the JSON-format path
     library_create_s: float | None = None
     library_solve_s: float | None = None
     identical: bool | None = None
 
     @property
     def solve_ratio(self) -> float | None:
-        """`matching`'s solve time over the kernel's solve time."""
+        """`matching`'s solve() time over the kernel's solve() time."""
         return None if self.library_solve_s is None else self.library_solve_s / self.solve_s
 
     @property
-    def total_ratio(self) -> float | None:
-        """`matching`'s create + solve time over the kernel's build + solve time."""
-        if self.library_solve_s is None or self.library_create_s is None:
+    def as_called_ratio(self) -> float | None:
+        """Both as users call them, from dictionaries: `matching`'s create_from_dictionaries()
+        + solve() over the kernel's Instance.from_dict() + solve()."""
+        if self.library_create_s is None or self.library_solve_s is None or not self.from_dict_s:
             return None
         library = self.library_create_s + self.library_solve_s
-        return library / (self.build_s + self.solve_s)
+        return library / (self.from_dict_s + self.solve_s)
 
 
 def generate(size: int, popularity: str, seed: int) -> Generated:
@@ -176,42 +181,67 @@ def _run_library(instance: Instance) -> tuple[float, float, dict[str, str | None
     return created - started, solved - created, assignment
 
 
-def measure(size: int, popularity: str, seed: int, compare: bool) -> Row:
-    """Build and solve one generated instance (twice: once timed, once under tracemalloc)."""
+def measure(size: int, popularity: str, seed: int, repeats: int, compare: bool) -> Row:
+    """Build and solve one generated instance ``repeats`` times (best times), then once more
+    each under tracemalloc for the peak memory; optionally run the `matching` library too."""
     generated = generate(size, popularity, seed)
-    started = time.perf_counter()
-    instance = build_instance(generated)
-    built = time.perf_counter()
-    result = solve(instance, seed=seed)
-    solved = time.perf_counter()
-    tracemalloc.start()
-    solve(instance, seed=seed)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    builds, solves = [], []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        instance = build_instance(generated)
+        built = time.perf_counter()
+        result = solve(instance, seed=seed)
+        builds.append(built - started)
+        solves.append(time.perf_counter() - built)
+    build_mb = _peak_mb(lambda: build_instance(generated))
     row = Row(
         size=size,
         popularity=popularity,
-        build_s=built - started,
-        solve_s=solved - built,
-        peak_mb=peak / 2**20,
+        build_s=min(builds),
+        solve_s=min(solves),
+        cold_s=builds[0] + solves[0],
+        build_mb=build_mb,
+        solve_mb=_peak_mb(lambda: solve(instance, seed=seed)),
         assigned=sum(position is not None for position in result.assignment.values()),
     )
     if compare:
+        data = instance.to_dict()
+        started = time.perf_counter()
+        Instance.from_dict(data)
+        row.from_dict_s = time.perf_counter() - started
         row.library_create_s, row.library_solve_s, assignment = run_library(instance)
         row.identical = assignment == result.assignment
     return row
 
 
+def _peak_mb(action: Callable[[], object]) -> float:
+    """Peak memory (MB) allocated while running ``action``, as tracemalloc sees it."""
+    tracemalloc.start()
+    action()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+HEADER = (
+    f"{'N':>9}  {'pop.':<8}{'build':>7}{'solve':>7}{'cold':>7}{'build':>7}{'solve':>7}"
+    f"{'assigned':>10} |{'dict':>7}{'create':>8}{'solve':>7}{'solve':>8}{'as called':>10}  same\n"
+    f"{'':>9}  {'':<8}{'s':>7}{'s':>7}{'s':>7}{'MB':>7}{'MB':>7}{'':>10} |{'s':>7}{'s':>8}"
+    f"{'s':>7}{'ratio':>8}{'ratio':>10}"
+)
+
+
 def print_row(row: Row) -> None:
     """Print one line of the table."""
     line = (
-        f"{row.size:>9,}  {row.popularity:<8} {row.build_s:8.3f} {row.solve_s:8.3f}"
-        f" {row.peak_mb:8.1f} {row.assigned:>9,}"
+        f"{row.size:>9,}  {row.popularity:<8}{row.build_s:7.3f}{row.solve_s:7.3f}{row.cold_s:7.2f}"
+        f"{row.build_mb:7.0f}{row.solve_mb:7.0f}{row.assigned:>10,} |"
     )
-    if row.library_solve_s is not None:
+    if row.identical is not None:
         line += (
-            f"   {row.library_create_s:8.2f} {row.library_solve_s:8.2f}"
-            f" {row.solve_ratio:9.0f}x {row.total_ratio:9.0f}x  {'yes' if row.identical else 'NO'}"
+            f"{row.from_dict_s:7.2f}{row.library_create_s:8.2f}{row.library_solve_s:7.2f}"
+            f"{row.solve_ratio:7.0f}x{row.as_called_ratio:9.0f}x"
+            f"  {'yes' if row.identical else 'NO'}"
         )
     print(line, flush=True)
 
@@ -222,21 +252,25 @@ def check_targets(rows: list[Row]) -> list[str]:
     at_speedup = [row for row in compared if row.size == TARGET_SPEEDUP_AT]
     large = [row for row in rows if row.size == TARGET_LARGE_AT]
 
-    def verdict(rows_measured: list[Row], met: bool) -> str:
-        return "not measured" if not rows_measured else ("met" if met else "MISSED")
+    def verdict(measured: list[Row], met: bool) -> str:
+        return "not measured" if not measured else ("met" if met else "MISSED")
 
-    lowest_ratio = min((row.solve_ratio or 0.0 for row in at_speedup), default=0.0)
+    lowest_as_called = min((row.as_called_ratio or 0.0 for row in at_speedup), default=0.0)
+    lowest_solve_only = min((row.solve_ratio or 0.0 for row in at_speedup), default=0.0)
     slowest = max((row.solve_s for row in large), default=0.0)
-    largest_mb = max((row.peak_mb for row in large), default=0.0)
+    slowest_total = max((row.build_s + row.solve_s for row in large), default=0.0)
+    largest_mb = max((row.solve_mb for row in large), default=0.0)
     return [
         f"identical assignments on every compared instance: "
         f"{verdict(compared, all(row.identical for row in compared))}",
-        f"N = {TARGET_SPEEDUP_AT:,}: solve >= {TARGET_SPEEDUP:.0f}x faster than matching's solve: "
-        f"{verdict(at_speedup, lowest_ratio >= TARGET_SPEEDUP)} (lowest {lowest_ratio:.0f}x)",
-        f"N = {TARGET_LARGE_AT:,}: solve < {TARGET_LARGE_SECONDS:.0f} s: "
-        f"{verdict(large, slowest < TARGET_LARGE_SECONDS)} (slowest {slowest:.2f} s)",
-        f"N = {TARGET_LARGE_AT:,}: peak extra memory < {TARGET_LARGE_MB:.0f} MB: "
-        f"{verdict(large, largest_mb < TARGET_LARGE_MB)} (largest {largest_mb:.0f} MB)",
+        f"N = {TARGET_SPEEDUP_AT:,}: >= {TARGET_SPEEDUP:.0f}x faster than matching as users call"
+        f" it: {verdict(at_speedup, lowest_as_called >= TARGET_SPEEDUP)}"
+        f" (lowest {lowest_as_called:.0f}x; solve() alone: lowest {lowest_solve_only:.0f}x)",
+        f"N = {TARGET_LARGE_AT:,}: solve < {TARGET_LARGE_SECONDS:.0f} s:"
+        f" {verdict(large, slowest < TARGET_LARGE_SECONDS)} (slowest {slowest:.2f} s;"
+        f" build + solve: slowest {slowest_total:.2f} s)",
+        f"N = {TARGET_LARGE_AT:,}: solve's peak extra memory < {TARGET_LARGE_MB:.0f} MB:"
+        f" {verdict(large, largest_mb < TARGET_LARGE_MB)} (largest {largest_mb:.0f} MB)",
     ]
 
 
@@ -260,6 +294,9 @@ def main() -> int:
         action="store_true",
         help="sizes 1,000, 5,000 and 100,000, comparing up to 5,000 (about half a minute)",
     )
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="runs per instance; best times count (default: 3)"
+    )
     parser.add_argument("--seed", type=int, default=2024, help="seed for instances and lottery")
     args = parser.parse_args()
     if args.quick:
@@ -267,25 +304,25 @@ def main() -> int:
 
     print(
         f"matching kernel: N students, N/10 positions, {CHOICES_PER_STUDENT} choices each,"
-        f" total capacity 0.9 N; student-proposing; seed {args.seed}"
+        f" total capacity 0.9 N, strict score priorities; student-proposing; seed {args.seed}"
     )
     print(
-        f"Python {platform.python_version()}, numpy {np.__version__},"
-        f" {os.cpu_count()} CPUs; times in seconds, memory in MB (tracemalloc peak during solve)"
+        f"Python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} CPUs;"
+        f" best of {args.repeats} runs; cold = first build + solve; MB = tracemalloc peak"
     )
-    print(
-        f"{'N':>9}  {'pop.':<8} {'build':>8} {'solve':>8} {'peak MB':>8} {'assigned':>9}"
-        f"   {'lib make':>8} {'lib solv':>8} {'solve x':>10} {'total x':>10}  same"
-    )
+    print(HEADER)
     rows = []
     for size in args.sizes:
         for popularity in POPULARITIES:
-            row = measure(size, popularity, args.seed, compare=size <= args.compare_up_to)
+            compare = size <= args.compare_up_to
+            row = measure(size, popularity, args.seed, args.repeats, compare)
             print_row(row)
             rows.append(row)
     print(
-        "solve x: matching's solve() over the kernel's solve(); total x: matching's"
-        " create_from_dictionaries() + solve() over the kernel's Instance() + solve()"
+        "right of |: dict = the kernel's Instance.from_dict(); then the matching library:"
+        " create = HospitalResident.create_from_dictionaries(),\nsolve = its solve(); solve"
+        " ratio = its solve() over the kernel's solve(); as called ratio = its create + solve"
+        " over the kernel's from_dict + solve"
     )
     verdicts = check_targets(rows)
     for verdict in verdicts:

@@ -17,8 +17,8 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import create_model
 
 from chanchuang.core import filters
-from chanchuang.core.identifiers import mask
 from chanchuang.core.choices import ImportMode
+from chanchuang.core.identifiers import mask
 from chanchuang.core.models import Department, ImportJob, Major, Organisation, School, Student
 from chanchuang.core.services import DomainError
 from chanchuang.core.tabular.exporting import CONTENT_TYPES

@@ -16,7 +16,6 @@ from chanchuang.core.tabular.columns import Column
 from chanchuang.core.tabular.importing import (
     ImportContext,
     Planned,
-    RowInvalid,
     SheetImporter,
     WorkbookImport,
 )

@@ -18,7 +18,7 @@ so a stored seed reproduces the same strict priorities, whatever order the stude
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -46,7 +46,7 @@ def check_seed(seed: object, where: str) -> int | None:
 
 def _check_ids(ids: Sequence[str], where: str) -> tuple[str, ...]:
     ids = tuple(ids)
-    if not all(issubclass(kind, str) for kind in set(map(type, ids))):
+    if not _all_of_type(ids, str):
         bad = next(item for item in ids if not isinstance(item, str))
         raise InstanceError(f"{where}: id {bad!r} is not a string")
     if len(set(ids)) != len(ids):
@@ -335,21 +335,20 @@ class Instance:
         position_index = {position: index for index, position in enumerate(positions)}
 
         choice_positions: list[int] = []
-        choice_offsets = [0]
+        choice_counts: list[int] = []
         for student, choices in students.items():
             if not isinstance(choices, list):
                 raise InstanceError(f"students.{student}: expected a list of position ids")
-            for position in choices:
-                if not isinstance(position, str) or position not in position_index:
-                    raise InstanceError(f"students.{student}: unknown position {position!r}")
-                choice_positions.append(position_index[position])
-            choice_offsets.append(len(choice_positions))
+            choice_positions.extend(
+                _indexes(choices, position_index, "position", f"students.{student}")
+            )
+            choice_counts.append(len(choices))
 
         capacities: list[int] = []
         uses_scores: list[bool] = []
         priority_students: list[int] = []
         priority_values: list[float] = []
-        priority_offsets = [0]
+        priority_counts: list[int] = []
         for position, spec in positions.items():
             where = f"positions.{position}"
             spec = _mapping(spec, where)
@@ -369,18 +368,17 @@ class Instance:
                 entries = _score_entries(spec["scores"], student_index, f"{where}.scores")
             else:
                 entries = _ranking_entries(spec["ranking"], student_index, f"{where}.ranking")
-            for entry_student, value in entries:
-                priority_students.append(entry_student)
-                priority_values.append(value)
-            priority_offsets.append(len(priority_students))
+            priority_students.extend(entries[0])
+            priority_values.extend(entries[1])
+            priority_counts.append(len(entries[0]))
 
         return cls(
             student_ids=list(students),
             position_ids=list(positions),
-            choice_offsets=choice_offsets,
+            choice_offsets=np.cumsum([0, *choice_counts]),
             choice_positions=choice_positions,
             capacities=capacities,
-            priority_offsets=priority_offsets,
+            priority_offsets=np.cumsum([0, *priority_counts]),
             priority_students=priority_students,
             priority_values=priority_values,
             uses_scores=uses_scores,
@@ -389,23 +387,23 @@ class Instance:
 
     def to_dict(self) -> dict[str, Any]:
         """The instance in the JSON format (scores best first; ties as nested lists)."""
+        choices = list(map(self.position_ids.__getitem__, self.choice_positions.tolist()))
+        offsets = self.choice_offsets.tolist()
         students = {
-            student: [self.position_ids[p] for p in self.choices_of(index).tolist()]
+            student: choices[offsets[index] : offsets[index + 1]]
             for index, student in enumerate(self.student_ids)
         }
+        ids = list(map(self.student_ids.__getitem__, self.priority_students.tolist()))
+        values = _json_numbers(self.priority_values)
+        offsets = self.priority_offsets.tolist()
         positions: dict[str, Any] = {}
         for index, position in enumerate(self.position_ids):
-            start, stop = self.priority_offsets[index], self.priority_offsets[index + 1]
-            ids = [self.student_ids[s] for s in self.priority_students[start:stop].tolist()]
-            values = self.priority_values[start:stop].tolist()
+            start, stop = offsets[index], offsets[index + 1]
             spec: dict[str, Any] = {"capacity": int(self.capacities[index])}
             if self.uses_scores[index]:
-                spec["scores"] = {
-                    student: int(value) if value.is_integer() else value
-                    for student, value in zip(ids, values, strict=True)
-                }
+                spec["scores"] = dict(zip(ids[start:stop], values[start:stop], strict=True))
             else:
-                spec["ranking"] = _ranking_groups(ids, values)
+                spec["ranking"] = _ranking_groups(ids[start:stop], values[start:stop])
             positions[position] = spec
         data: dict[str, Any] = {"students": students, "positions": positions}
         if self.seed is not None:
@@ -461,46 +459,75 @@ class Priorities:
 def _mapping(value: object, where: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise InstanceError(f"{where}: expected an object")
-    for key in value:
-        if not isinstance(key, str):
-            raise InstanceError(f"{where}: key {key!r} is not a string")
+    if not _all_of_type(value, str):
+        bad = next(key for key in value if not isinstance(key, str))
+        raise InstanceError(f"{where}: key {bad!r} is not a string")
     return value
 
 
-def _student(student: object, student_index: Mapping[str, int], where: str) -> int:
-    if not isinstance(student, str) or student not in student_index:
-        raise InstanceError(f"{where}: unknown student {student!r}")
-    return student_index[student]
+def _all_of_type(items: Iterable[object], kind: type) -> bool:
+    """Whether every item is an instance of ``kind`` (checked per distinct type, so fast)."""
+    return all(issubclass(item_type, kind) for item_type in set(map(type, items)))
+
+
+def _indexes(ids: list[Any], index: Mapping[str, int], kind: str, where: str) -> list[int]:
+    """The indices of ``ids``; raise naming the first that is not a known id."""
+    try:
+        return list(map(index.__getitem__, ids))
+    except (KeyError, TypeError):
+        bad = next(item for item in ids if not isinstance(item, str) or item not in index)
+        raise InstanceError(f"{where}: unknown {kind} {bad!r}") from None
 
 
 def _ranking_entries(
     ranking: object, student_index: Mapping[str, int], where: str
-) -> list[tuple[int, float]]:
+) -> tuple[list[int], Sequence[float]]:
+    """Students and their group numbers, from a ranking with optional tie groups."""
     if not isinstance(ranking, list):
         raise InstanceError(f"{where}: expected a list of student ids or lists of them")
-    entries: list[tuple[int, float]] = []
+    if _all_of_type(ranking, str):  # no tie groups
+        return _indexes(ranking, student_index, "student", where), list(range(len(ranking)))
+    students: list[int] = []
+    groups: list[int] = []
     for group_number, item in enumerate(ranking):
         group = item if isinstance(item, list) else [item]
         if not group:
             raise InstanceError(f"{where}[{group_number}]: empty tie group")
-        entries.extend(
-            (_student(student, student_index, where), float(group_number)) for student in group
-        )
-    return entries
+        students.extend(_indexes(group, student_index, "student", where))
+        groups.extend([group_number] * len(group))
+    return students, groups
 
 
 def _score_entries(
     scores: object, student_index: Mapping[str, int], where: str
-) -> list[tuple[int, float]]:
-    entries: list[tuple[int, float]] = []
-    for student, score in _mapping(scores, where).items():
-        if isinstance(score, bool) or not isinstance(score, int | float):
-            raise InstanceError(f"{where}.{student}: score must be a number, got {score!r}")
-        entries.append((_student(student, student_index, where), float(score)))
-    return entries
+) -> tuple[list[int], Sequence[float]]:
+    """Students and their scores."""
+    scores = _mapping(scores, where)
+    values = list(scores.values())
+    if not all(_is_number_type(kind) for kind in set(map(type, values))):
+        student, score = next((s, v) for s, v in scores.items() if not _is_number_type(type(v)))
+        raise InstanceError(f"{where}.{student}: score must be a number, got {score!r}")
+    return _indexes(list(scores), student_index, "student", where), values
 
 
-def _ranking_groups(ids: list[str], values: list[float]) -> list[str | list[str]]:
+def _is_number_type(kind: type) -> bool:
+    return issubclass(kind, int | float) and not issubclass(kind, bool)
+
+
+def _json_numbers(values: np.ndarray) -> list[Any]:
+    """Floats as JSON numbers, whole ones as ints (91.0 becomes 91)."""
+    whole = (values == np.trunc(values)) & (np.abs(values) < 2**53)
+    if whole.all():
+        return values.astype(np.int64).tolist()
+    numbers = values.astype(object)
+    numbers[whole] = values[whole].astype(np.int64).astype(object)
+    return numbers.tolist()
+
+
+def _ranking_groups(ids: list[str], values: list[Any]) -> Sequence[str | list[str]]:
+    """A ranking with tie groups as nested lists, from ids best first and their group numbers."""
+    if len(set(values)) == len(values):
+        return ids
     groups: list[list[str]] = []
     for index, (student, value) in enumerate(zip(ids, values, strict=True)):
         if index and value == values[index - 1]:

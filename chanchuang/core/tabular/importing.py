@@ -206,7 +206,8 @@ class WorkbookPlan:
             for plan in sheet.plans:
                 if plan.action != "update" or len(changes) >= PREVIEW_CHANGES:
                     continue
-                shown = {name: (columns[name].template_value(old), columns[name].template_value(new))
+                shown = {name: (columns[name].template_value(old),
+                                columns[name].template_value(new))
                          if name in columns else (old, new)
                          for name, (old, new) in plan.changes.items()}
                 for name, (old, new) in audit.changes_of(shown).items():
