@@ -5,9 +5,9 @@ anon (not logged in), admin, staff (staff_wang), dept (dept_zhou, first departme
 enterprise A), mentor (mentor_chen), student (student_liu), observer (observer_hubei, Hubei).
 The object is a ``World`` attribute, or ``=value`` for a literal URL argument: ``student_liu``
 is own to staff, dept and the student; ``student_ma`` sits in another department of the same
-school; ``*_far`` objects belong to another school of the same province. POSTs send an empty form: they prove the gate, and change
-nothing unless the gate is open (then 200 = form shown again with errors, 302 = done or refused
-with a message).
+school; ``*_far`` objects belong to another school of the same province. POSTs send an empty
+form: they prove the gate, and change nothing unless the gate is open (then 200 = form shown
+again with errors, 302 = done or refused with a message).
 """
 
 ROLES = ("anon", "admin", "staff", "dept", "hr", "mentor", "student", "observer")
