@@ -565,7 +565,7 @@ class ImportJob(Linked, models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.original_name}（{self.created_at:%Y-%m-%d %H:%M}）"
+        return f"{self.original_name}（{timezone.localtime(self.created_at):%Y-%m-%d %H:%M}）"
 
     @property
     def running(self) -> bool:

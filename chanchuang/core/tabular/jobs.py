@@ -110,6 +110,7 @@ def _finish(job: ImportJob, step, success: ImportStatus) -> None:
         else:
             job.status = ImportStatus.INVALID
             job.message = "" if plan.errors else _("The file has no rows to import.")
+    job.refresh_from_db(fields=["progress_total"])  # the step reported it as it went
     job.progress_done = job.progress_total
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "message", "summary", "errors", "progress_done",

@@ -37,3 +37,34 @@ def test_the_layout_works_on_a_phone(page, browser_world, live_server):
     page.get_by_role("button", name="菜单").click()
     sidebar_link.click()
     expect(page.get_by_role("heading", name="学生")).to_be_visible()
+
+
+def test_staff_imports_students_from_the_template(page, browser_world, live_server, tmp_path):
+
+    from openpyxl import load_workbook
+
+    world = browser_world
+    log_in(page, live_server, "staff_wang")
+    page.goto(f"{live_server.url}/students/")
+    page.get_by_role("link", name="从 Excel 导入").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="下载模板").click()
+    downloaded = tmp_path / "模板.xlsx"
+    download.value.save_as(downloaded)
+    workbook = load_workbook(downloaded)
+    sheet = workbook["学生"]
+    for n in range(1, 4):
+        sheet.append([f"20260000{n:02d}", f"浏览器{n}", "女", "", "430105",
+                      world.school_class.name, 2026, "2008-01-0" + str(n), "在读", "", ""])
+    path = tmp_path / "名册.xlsx"
+    workbook.save(path)
+
+    page.set_input_files("input[type=file]", str(path))
+    page.get_by_role("button", name="上传并检查").click()
+    expect(page.get_by_text("尚未写入任何数据")).to_be_visible()
+    expect(page.locator(".figure-value.text-green").last).to_have_text("3")  # 3 to create
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("导入完成")).to_be_visible()
+
+    page.goto(f"{live_server.url}/students/?q=liulanqi")
+    expect(page.locator("#object-table").get_by_role("link", name="浏览器2")).to_be_visible()

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from chanchuang.core.models import AuditEntry
+from chanchuang.core.models import AuditEntry, ImportJob
 from chanchuang.core.tests import factories as f
 
 # (list, user, pinned number of queries). Every page: session, user, the user's memberships
@@ -21,6 +21,7 @@ PAGES = [
     ("core:student_list", "dept_zhou", 8),
     ("core:user_list", "staff_wang", 6),
     ("core:auditentry_list", "staff_wang", 6),
+    ("core:importjob_list", "staff_wang", 5),
 ]
 # API lists: session, user, memberships, count, rows (students: masks need no query).
 API_LISTS = [
@@ -43,6 +44,8 @@ def _grow(world, n: int) -> None:
         f.MembershipFactory(user=student.user, role="mentor", school=world.school)
         AuditEntry.objects.create(school=world.school, actor=world.staff_wang, action="changed",
                                   object_repr=f"对象{i}", changes={"name": ["甲", "乙"]})
+        ImportJob.objects.create(school=world.school, kind="roster", created_by=student.user,
+                                 original_name=f"名册{i}.xlsx", errors=[{"row": 1}])
 
 
 def _count(client, url: str) -> int:
