@@ -24,10 +24,6 @@ from chanchuang.core.tabular.registry import register_import
 BATCH = 2000
 
 
-def _columns_by_field(columns: list[Column]) -> dict[str, str]:
-    return {column.field: str(column.title) for column in columns}
-
-
 class DepartmentSheet(SheetImporter):
     """Departments by name."""
 
@@ -91,7 +87,7 @@ class MajorSheet(SheetImporter):
             major = Major(school=self.context.school, level=MajorLevel.HIGHER, duration_years=3)
         changes = self.compare(major, values, ["code", "name", "department", "level",
                                                "duration_years"], present)
-        self.validate(major, ["code"], _columns_by_field(self.columns))
+        self.validate(major, ["code"], self.column_titles)
         if action == "update" and not changes:
             action = "unchanged"
         return Planned(major.code, action, {"major": major}, {} if action == "create" else changes)
@@ -201,9 +197,8 @@ class StudentSheet(SheetImporter):
             student.user = User(username=values["student_no"])
         changes = self.compare(student, values, STUDENT_FIELDS, present)
         changes |= self.compare(student.user, values, PERSON_FIELDS, present)
-        column_of = _columns_by_field(self.columns)
-        self.validate(student.user, ["phone", "id_number"], column_of)
-        self.validate(student, [], column_of)
+        self.validate(student.user, ["phone", "id_number"], self.column_titles)
+        self.validate(student, [], self.column_titles)
         if creating:
             return Planned(student.student_no, "create", {"student": student})
         return Planned(student.student_no, "update" if changes else "unchanged",

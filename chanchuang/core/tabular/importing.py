@@ -83,6 +83,7 @@ class SheetImporter:
     def __init__(self, context: ImportContext) -> None:
         self.context = context
         self.existing = self.load_existing()
+        self.column_titles = {column.field: str(column.title) for column in self.columns}
 
     def load_existing(self) -> dict[str, Any]:
         """Stored objects by natural key (one query)."""
