@@ -104,29 +104,24 @@ class SheetImporter:
 
     def compare(self, obj: models.Model, values: dict[str, Any], fields: Iterable[str],
                 present: set[str]) -> dict[str, tuple[Any, Any]]:
-        """Set the given fields that the sheet has on ``obj``; return what changed.
+        """Set the given fields that the sheet has a value for on ``obj``; return what changed.
 
-        Related objects compare by id (a new, unsaved one always differs); their old value
-        must already be loaded (``select_related``) so that comparing costs no query.
+        A blank cell leaves the stored value alone. Related objects compare by id (a new,
+        unsaved one always differs); their old value must already be loaded
+        (``select_related``) so that comparing costs no query.
         """
         changes = {}
         for name in fields:
-            if name not in present:
+            new = values.get(name)
+            if name not in present or new is None:
                 continue
             field_ = obj._meta.get_field(name)
-            new = values.get(name)
             if field_.is_relation:
                 old_id = getattr(obj, field_.attname)
-                if old_id is not None and new is not None and new.pk == old_id:
-                    continue
-                if old_id is None and new is None:
+                if new.pk is not None and new.pk == old_id:
                     continue
                 old = getattr(obj, name) if old_id is not None else None
             else:
-                if new is None and not field_.null:
-                    if not field_.blank:
-                        continue  # a blank cell never clears a field that must have a value
-                    new = ""
                 old = getattr(obj, name)
                 if old == new:
                     continue

@@ -273,3 +273,14 @@ def test_the_api_uploads_polls_and_reports_rows(staff, world):
     assert confirmed.status_code == 200
     assert staff.get(f"/api/v1/imports/{job_id}").json()["status"] == "done"
     assert Student.objects.filter(student_no__startswith="2026").count() == 3
+
+
+def test_blank_cells_leave_stored_values_alone(staff, world):
+    liu = world.student_liu
+    content = filled(template(staff), [[liu.student_no, liu.user.real_name, "女", "",
+                                        world.major.code, "", 2025, "", "", "", ""]])
+    job = _import(staff, content)
+    assert job.status == "done"
+    assert job.summary["sheets"][3]["unchanged"] == 1
+    liu.refresh_from_db()
+    assert liu.user.phone == "13812345678" and liu.school_class == world.school_class
