@@ -70,7 +70,14 @@ def main() -> None:
 
     from chanchuang.core.choices import Role
     from chanchuang.core.models import (
-        Department, Major, Membership, School, SchoolClass, Student, User)
+        Department,
+        Major,
+        Membership,
+        School,
+        SchoolClass,
+        Student,
+        User,
+    )
     from chanchuang.core.pinyin import pinyin_keys
     from chanchuang.core.tabular.importing import apply_workbook, plan_workbook
     from chanchuang.core.tabular.registry import IMPORT_KINDS
@@ -85,15 +92,16 @@ def main() -> None:
             major = Major.objects.create(school=school, department=department,
                                          code=f"{430100 + d * 10 + m}", name=f"专业{d}-{m}")
             for year in (2024, 2025, 2026):
-                SchoolClass.objects.create(school=school, major=major, name=f"班{major.code}{year}",
-                                           enrolment_year=year)
+                SchoolClass.objects.create(school=school, major=major,
+                                           name=f"班{major.code}{year}", enrolment_year=year)
             majors.append((major.code, f"班{major.code}"))
 
     workbook = Path(data_dir) / "roster.xlsx"
     started = time.perf_counter()
     make_workbook(workbook, args.students, majors)
+    generated = time.perf_counter() - started
     print(f"database: {connection.vendor}; students: {args.students:,}; workbook "
-          f"{workbook.stat().st_size / 1e6:.1f} MB, generated in {time.perf_counter() - started:.1f} s")
+          f"{workbook.stat().st_size / 1e6:.1f} MB, generated in {generated:.1f} s")
     kind = IMPORT_KINDS["roster"]
     rss_before = peak_rss_mb()
 

@@ -54,7 +54,8 @@ def test_cells_a_spreadsheet_would_run_are_neutralised(client, world):
     assert neutralise("张三") == "张三" and neutralise(-1) == -1
 
 
-def test_an_exported_roster_imports_back_unchanged(client, world, django_capture_on_commit_callbacks):
+def test_an_exported_roster_imports_back_unchanged(client, world,
+                                                   django_capture_on_commit_callbacks):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from chanchuang.core.models import ImportJob

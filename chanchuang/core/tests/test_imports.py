@@ -284,3 +284,20 @@ def test_blank_cells_leave_stored_values_alone(staff, world):
     assert job.summary["sheets"][3]["unchanged"] == 1
     liu.refresh_from_db()
     assert liu.user.phone == "13812345678" and liu.school_class == world.school_class
+
+
+def test_a_failure_while_writing_leaves_a_clear_error_and_no_rows(staff, world, monkeypatch):
+    from chanchuang.core import imports
+
+    def broken_write(self, plans):
+        Student.objects.bulk_create([])  # the transaction is open…
+        raise RuntimeError("disk full")   # …and something goes wrong half-way
+
+    monkeypatch.setattr(imports.ClassSheet, "write", broken_write)
+    content = filled(template(staff), [["新班2601", world.major.code, 2026]], sheet="班级")
+    content = filled(content, student_rows(world, 3))
+    job = _import(staff, content)
+    assert job.status == "failed"
+    assert "未写入任何数据" in job.message and "RuntimeError" in job.message
+    assert not SchoolClass.objects.filter(name="新班2601").exists()
+    assert not Student.objects.filter(student_no__startswith="2026").exists()
