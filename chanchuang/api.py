@@ -19,6 +19,7 @@ from ninja.security import HttpBearer, django_auth
 from chanchuang.core.api import router as core_router
 from chanchuang.core.models import ApiToken
 from chanchuang.core.services import DomainError
+from chanchuang.partners.api import router as partners_router
 
 
 class TokenAuth(HttpBearer):
@@ -68,3 +69,4 @@ def forbidden(request: HttpRequest, exc: PermissionDenied):
 
 
 api.add_router("/", core_router)
+api.add_router("/", partners_router)

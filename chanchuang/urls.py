@@ -14,5 +14,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("", include("chanchuang.partners.urls")),
     path("", include("chanchuang.core.urls")),
 ]

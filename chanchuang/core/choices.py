@@ -26,6 +26,15 @@ class OrganisationKind(models.TextChoices):
     SCHOOL = "school", _("School")
 
 
+class OrganisationSize(models.TextChoices):
+    """Enterprise size by the SME classification rules (中小企业划型标准规定)."""
+
+    MICRO = "micro", _("Micro")
+    SMALL = "small", _("Small")
+    MEDIUM = "medium", _("Medium")
+    LARGE = "large", _("Large")
+
+
 class Industry(models.TextChoices):
     """GB/T 4754-2017 industry sectors (门类), by their letter."""
 

@@ -1,11 +1,7 @@
 """Exports of the core lists. The roster lists export the columns their import reads, so an
 exported file can be edited and imported again."""
 
-from django.utils.translation import gettext_lazy as _
-
 from chanchuang.core import imports
-from chanchuang.core.choices import Industry, OrganisationKind
-from chanchuang.core.tabular.columns import Column
 from chanchuang.core.tabular.exporting import Exporter
 
 
@@ -40,18 +36,3 @@ class StudentExporter(Exporter):
     title = imports.StudentSheet.title
     filename = "students"
     columns = imports.StudentSheet.columns
-
-
-class OrganisationExporter(Exporter):
-    """Organisations with their identifiers."""
-
-    title = _("Organisations")
-    filename = "organisations"
-    columns = [
-        Column("name", _("name")),
-        Column("kind", _("kind"), kind="choice", choices=OrganisationKind),
-        Column("credit_code", _("unified social credit code"), as_text=True),
-        Column("industry", _("industry"), kind="choice", choices=Industry),
-        Column("region", _("region"), export=lambda o: o.region.full_name if o.region else ""),
-        Column("website", _("website")),
-    ]

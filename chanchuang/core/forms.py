@@ -12,7 +12,6 @@ from chanchuang.core.models import (
     Department,
     Major,
     Membership,
-    Organisation,
     Region,
     School,
     SchoolClass,
@@ -81,25 +80,6 @@ class SchoolClassForm(ScopedModelForm):
     class Meta:
         model = SchoolClass
         fields = ["school", "major", "name", "enrolment_year"]
-
-
-class OrganisationForm(ScopedModelForm):
-    """Create or change an organisation."""
-
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
-
-    class Meta:
-        model = Organisation
-        fields = ["school", "kind", "name", "credit_code", "industry", "region", "website"]
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.filter(
-            level__in=[RegionLevel.PROVINCE, RegionLevel.CITY]
-        ).select_related("parent")
-
-    def clean_credit_code(self) -> str:
-        return self.cleaned_data["credit_code"].strip().upper()
 
 
 class StudentForm(ScopedModelForm):

@@ -38,6 +38,7 @@ class ScopedView(LoginRequiredMixin, View):
     """A view over one model, reading it only through ``visible_to(user)``."""
 
     model: ClassVar[type[models.Model]]
+    url_prefix: ClassVar[str | None] = None  # default: "<app_label>:<model_name>"
 
     def get_queryset(self) -> models.QuerySet:
         """The rows the user may see; override to add ``select_related`` for the page."""
@@ -56,7 +57,7 @@ class ScopedView(LoginRequiredMixin, View):
         """Names every generic template uses."""
         meta = self.model._meta
         return {"verbose_name": meta.verbose_name, "verbose_name_plural": meta.verbose_name_plural,
-                "url_prefix": f"{meta.app_label}:{meta.model_name}"}
+                "url_prefix": self.url_prefix or f"{meta.app_label}:{meta.model_name}"}
 
 
 class ObjectListView(ScopedView):
@@ -205,12 +206,63 @@ class ObjectDeleteView(ScopedView):
         return redirect(reverse(self.success_url_name))
 
 
-def object_paths(route: str, name: str, *, list_view, detail_view, edit_view, delete_view):
-    """The five URL patterns of a model's pages: list, add, detail, edit, delete."""
-    return [
+class ObjectActionView(ScopedView):
+    """A POST that does one thing to one visible object through a service, then goes back.
+
+    Subclasses name the ``permission`` (checked on the object: 403 without it) and implement
+    ``act``; an optional ``form_class`` is bound to the POST and its errors shown as messages.
+    A ``DomainError`` becomes an error message; nothing else changes.
+    """
+
+    permission: ClassVar[str]
+    form_class: ClassVar[type | None] = None
+
+    def form_kwargs(self, obj: models.Model) -> dict[str, Any]:
+        """Extra arguments for the form."""
+        return {}
+
+    def act(self, obj: models.Model, form: Any) -> str | None:
+        """Do the thing; return a success message (or None)."""
+        raise NotImplementedError
+
+    def redirect_to(self, obj: models.Model) -> str:
+        """Where to go afterwards: the object's page."""
+        return obj.get_absolute_url()
+
+    def post(self, request: HttpRequest, pk: Any, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object(pk)
+        if not request.user.has_perm(self.permission, obj):
+            raise PermissionDenied
+        self.kwargs.update(kwargs)
+        form = None
+        if self.form_class is not None:
+            form = self.form_class(request.POST, request.FILES, **self.form_kwargs(obj))
+            if not form.is_valid():
+                for name, errors in form.errors.items():
+                    label = form.fields[name].label if name in form.fields else ""
+                    for error in errors:
+                        messages.error(request, f"{label}：{error}" if label else error)
+                return redirect(self.redirect_to(obj))
+        try:
+            message = self.act(obj, form)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            if message:
+                messages.success(request, message)
+        return redirect(self.redirect_to(obj))
+
+
+def object_paths(route: str, name: str, *, list_view, detail_view, edit_view, delete_view,
+                 add_view=None):
+    """The URL patterns of a model's pages: list, add, detail, edit and (if any) delete."""
+    paths = [
         path(f"{route}/", list_view.as_view(), name=f"{name}_list"),
-        path(f"{route}/add/", edit_view.as_view(), name=f"{name}_add"),
+        path(f"{route}/add/", (add_view or edit_view).as_view(), name=f"{name}_add"),
         path(f"{route}/<int:pk>/", detail_view.as_view(), name=f"{name}_detail"),
         path(f"{route}/<int:pk>/edit/", edit_view.as_view(), name=f"{name}_edit"),
-        path(f"{route}/<int:pk>/delete/", delete_view.as_view(), name=f"{name}_delete"),
     ]
+    if delete_view is not None:
+        paths.append(path(f"{route}/<int:pk>/delete/", delete_view.as_view(),
+                          name=f"{name}_delete"))
+    return paths

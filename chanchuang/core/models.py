@@ -14,7 +14,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,7 @@ from chanchuang.core.choices import (
     Industry,
     MajorLevel,
     OrganisationKind,
+    OrganisationSize,
     RegionLevel,
     Role,
     StudentStatus,
@@ -282,6 +284,35 @@ class SchoolClass(Linked, models.Model):
 # --- Organisations ---------------------------------------------------------------------------
 
 
+class TagQuerySet(VisibleQuerySet):
+    """Tags: the school's people see its tags."""
+
+    def visibility(self, scope: Scope) -> Q:
+        return Q(school_id__in=scope.campus_schools)
+
+
+class Tag(models.Model):
+    """A label staff put on organisations (and later mentors), per school."""
+
+    school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.CASCADE,
+                               related_name="tags")
+    name = models.CharField(_("name"), max_length=30)
+
+    objects = TagQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "name"], name="tag_name_unique_per_school",
+                                    violation_error_message=_("This tag already exists.")),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class OrganisationQuerySet(VisibleQuerySet):
     """Organisations: people of the school see its partners; enterprise members their own."""
 
@@ -289,8 +320,11 @@ class OrganisationQuerySet(VisibleQuerySet):
         return Q(school_id__in=scope.campus_schools) | Q(pk__in=scope.organisation_ids)
 
 
-class Organisation(Linked, PinyinNamed):
-    """An organisation a school works with: an enterprise, institute, government body, …"""
+class Organisation(PinyinNamed):
+    """An organisation a school works with: an enterprise, institute, government body, …
+
+    Its page is its partner profile, in the partners app.
+    """
 
     school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.CASCADE,
                                related_name="organisations")
@@ -301,6 +335,10 @@ class Organisation(Linked, PinyinNamed):
                                    validators=[validate_credit_code])
     industry = models.CharField(_("industry"), max_length=1, choices=Industry.choices, blank=True,
                                 help_text=_("Sector of GB/T 4754-2017."))
+    size = models.CharField(_("size"), max_length=10, choices=OrganisationSize.choices,
+                            blank=True)
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True,
+                                  related_name="organisations")
     region = models.ForeignKey(Region, verbose_name=_("region"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="+")
     website = models.URLField(_("website"), blank=True)
@@ -328,6 +366,9 @@ class Organisation(Linked, PinyinNamed):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:partner_detail", args=[self.pk])
 
 
 # --- People ----------------------------------------------------------------------------------
@@ -491,9 +532,10 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["user", "role"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "role", "school", "department", "organisation", "province"],
-                name="membership_unique", nulls_distinct=False,
+            models.UniqueConstraint(  # empty scope fields count as equal
+                F("user"), F("role"), Coalesce("school", Value(0)),
+                Coalesce("department", Value(0)), Coalesce("organisation", Value(0)),
+                Coalesce("province", Value("")), name="membership_unique",
                 violation_error_message=_("This person already holds this role here."),
             ),
             models.CheckConstraint(
@@ -523,6 +565,46 @@ class Membership(models.Model):
             errors["organisation"] = _("Organisation: it belongs to another school.")
         if errors:
             raise ValidationError(errors)
+
+
+# --- Notifications ----------------------------------------------------------------------------
+
+
+class NotificationQuerySet(VisibleQuerySet):
+    """Notifications: only their recipient sees them."""
+
+    def visibility(self, scope: Scope) -> Q:
+        return Q(user_id=scope.user_id)
+
+    def visible_to(self, user) -> NotificationQuerySet:
+        # Personal messages: not even a platform admin reads another person's.
+        return self.filter(user_id=scope_of(user).user_id or 0)
+
+    def unread(self) -> NotificationQuerySet:
+        """Notifications not yet marked read."""
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """An in-app message to one person (e.g. an agreement entering its expiring window)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recipient"),
+                             on_delete=models.CASCADE, related_name="notifications")
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("message"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 # --- Import jobs ------------------------------------------------------------------------------

@@ -77,10 +77,6 @@ CORE_MENU = [
                  permission="core.add_schoolclass"),
         MenuItem(_("Students"), "core:student_list", "school", permission="core.add_student"),
     )),
-    MenuGroup(_("Partners"), 20, (
-        MenuItem(_("Organisations"), "core:organisation_list", "building-factory-2",
-                 permission="core.list_organisations"),
-    )),
     MenuGroup(_("Administration"), 90, (
         MenuItem(_("People and roles"), "core:user_list", "id-badge-2",
                  permission="core.add_membership"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import rules
 
-from chanchuang.core.choices import Role
 from chanchuang.core.visibility import scope_of
 
 
@@ -80,8 +79,3 @@ rules.add_perm("core.view_auditentry", manages_school)
 # Imports (object: the school imported into) and their jobs.
 rules.add_perm("core.import_roster", manages_school)
 rules.add_perm("core.view_importjob", manages_school)
-
-# Partner organisations are listed to the people of the school and to enterprise members (who
-# see only their own); observers read aggregates only.
-rules.add_perm("core.list_organisations", is_platform_admin | holds_role(
-    Role.SCHOOL_STAFF, Role.DEPARTMENT_STAFF, Role.MENTOR, Role.STUDENT, Role.ENTERPRISE_MEMBER))

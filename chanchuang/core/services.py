@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.forms import ModelForm
@@ -17,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
 from chanchuang.core.choices import AuditAction, Role
-from chanchuang.core.models import ApiToken, Membership, Student, User
+from chanchuang.core.models import ApiToken, Membership, Notification, Student, User
 
 
 class DomainError(Exception):
@@ -154,3 +156,19 @@ def revoke_api_token(*, actor: User, token: ApiToken) -> None:
         token.save(update_fields=["revoked_at"])
         audit.record(actor=actor, action=AuditAction.TOKEN_REVOKED, obj=token,
                      data={"name": token.name, "prefix": token.prefix})
+
+
+def notify(*, user: User, title: str, body: str = "", url: str = "") -> Notification:
+    """Tell one person something in the platform, and by e-mail when a server is configured."""
+    notification = Notification.objects.create(user=user, title=title[:200], body=body, url=url)
+    if settings.EMAIL_HOST and user.email:
+        transaction.on_commit(lambda: send_mail(
+            subject=title, message=f"{body}\n\n{url}".strip(),
+            from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[user.email],
+            fail_silently=True))
+    return notification
+
+
+def mark_read(*, user: User, notifications) -> int:
+    """Mark the user's notifications read; returns how many changed."""
+    return notifications.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -13,7 +13,6 @@ from chanchuang.core.models import (
     Department,
     ImportJob,
     Major,
-    Organisation,
     SchoolClass,
     Student,
     User,
@@ -65,17 +64,6 @@ class SchoolClassTable(tables.Table):
     class Meta:
         model = SchoolClass
         fields = ["name", "major", "enrolment_year", "student_count"]
-
-
-class OrganisationTable(tables.Table):
-    """Organisations, sorted by pinyin."""
-
-    name = tables.Column(linkify=True, order_by="name_pinyin")
-    region = tables.Column(accessor="region__full_name", order_by="region__code")
-
-    class Meta:
-        model = Organisation
-        fields = ["name", "kind", "industry", "credit_code", "region"]
 
 
 class StudentTable(tables.Table):

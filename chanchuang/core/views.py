@@ -26,7 +26,7 @@ from chanchuang.core.models import (
     ImportJob,
     Major,
     Membership,
-    Organisation,
+    Notification,
     School,
     SchoolClass,
     Student,
@@ -37,6 +37,7 @@ from chanchuang.core.services import (
     add_membership,
     create_api_token,
     delete_object,
+    mark_read,
     revoke_api_token,
     save_student,
 )
@@ -211,46 +212,6 @@ class SchoolClassDelete(ObjectDeleteView):
 
     model = SchoolClass
     success_url_name = "core:schoolclass_list"
-
-
-# --- Organisations ---------------------------------------------------------------------------
-
-
-class OrganisationList(ObjectListView):
-    """The school's organisations, searchable by pinyin."""
-
-    model = Organisation
-    table_class = tables.OrganisationTable
-    filterset_class = filters.OrganisationFilterSet
-    list_permission = "core.list_organisations"
-    exporter_class = exports.OrganisationExporter
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("region__parent__parent")
-
-
-class OrganisationDetail(ObjectDetailView):
-    """An organisation's profile."""
-
-    model = Organisation
-    template_name = "core/organisation_detail.html"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("region__parent__parent", "school")
-
-
-class OrganisationEdit(ObjectEditView):
-    """Create or change an organisation."""
-
-    model = Organisation
-    form_class = forms.OrganisationForm
-
-
-class OrganisationDelete(ObjectDeleteView):
-    """Delete an organisation."""
-
-    model = Organisation
-    success_url_name = "core:organisation_list"
 
 
 # --- Students --------------------------------------------------------------------------------
@@ -445,3 +406,30 @@ class AuditEntryList(ObjectListView):
     def get_queryset(self):
         return super().get_queryset().select_related("actor", "content_type")
 
+
+
+# --- Notifications ---------------------------------------------------------------------------
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    """The user's notifications, newest first (the last 100)."""
+    notifications = Notification.objects.visible_to(request.user)[:100]
+    return render(request, "core/notification_list.html", {"notifications": notifications})
+
+
+@login_required
+@require_POST
+def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark one notification read and follow its link."""
+    notification = get_object_or_404(Notification.objects.visible_to(request.user), pk=pk)
+    mark_read(user=request.user, notifications=Notification.objects.filter(pk=pk))
+    return redirect(notification.url or "core:notification_list")
+
+
+@login_required
+@require_POST
+def notification_read_all(request: HttpRequest) -> HttpResponse:
+    """Mark every notification read."""
+    mark_read(user=request.user, notifications=Notification.objects.all())
+    return redirect("core:notification_list")

@@ -43,7 +43,9 @@ def array_matched_choices(
         mutual = np.flatnonzero(ranks >= 0)
         positions = instance.choice_positions[mutual]
         rank_bound = int(ranks.max(initial=0)) + 1
-        order = sort_keys(positions * rank_bound + ranks[mutual], n_positions * rank_bound)
+        keys = positions.astype(np.int64) * rank_bound
+        keys += ranks[mutual]
+        order = sort_keys(keys, n_positions * rank_bound)
         lists = mutual[order]  # each position's acceptable applicants, best first
         students = instance.choice_students[lists]
         offsets = np.zeros(n_positions + 1, dtype=np.int64)
@@ -99,8 +101,8 @@ def _deferred_acceptance(
         blocks = ragged_ranges(seat_offsets[touched], capacities[touched])
         items = np.concatenate([seats[blocks], proposals])
         item_receivers = np.concatenate([np.repeat(touched, capacities[touched]), targets])
-        item_keys = np.where(items >= 0, keys[items], key_bound - 1)  # empty seats sort last
-        merged_keys = item_receivers * key_bound + item_keys
+        merged_keys = item_receivers * key_bound  # int64, as item_receivers is
+        merged_keys += np.where(items >= 0, keys[items], key_bound - 1)  # empty seats last
         items = items[sort_keys(merged_keys, (int(touched[-1]) + 1) * key_bound)]
         item_receivers = merged_keys // key_bound
         places = np.arange(items.size) - run_starts(item_receivers)
@@ -109,7 +111,7 @@ def _deferred_acceptance(
         rejected = items[~kept]
         rejected = rejected[rejected >= 0]
         last = seats[seat_offsets[touched + 1] - 1]
-        cutoffs[touched] = np.where(last >= 0, keys[last], NOT_FULL)
+        cutoffs[touched] = np.where(last >= 0, keys[last].astype(np.int64), NOT_FULL)
         np.add.at(held, owners[proposals], 1)
         np.add.at(held, owners[rejected], -1)
         active = distinct(owners[rejected], quotas.size)

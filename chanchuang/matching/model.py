@@ -18,6 +18,8 @@ so a stored seed reproduces the same strict priorities, whatever order the stude
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
@@ -25,10 +27,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from chanchuang.matching._sorting import group_starts, run_starts, sort_keys
+from chanchuang.matching._sorting import run_starts, sort_keys
 
 INSTANCE_KEYS = frozenset({"students", "positions", "seed"})
 POSITION_KEYS = frozenset({"capacity", "ranking", "scores"})
+_KEY_BITS = 63
+"""Bits of an int64 sort key that hold a non-negative value."""
+_CHUNK = 1 << 20
+"""Elements per slice when building or reading the join's sort keys (small temporaries)."""
 
 
 class InstanceError(ValueError):
@@ -44,27 +50,40 @@ def check_seed(seed: object, where: str) -> int | None:
     return int(seed)
 
 
-def _check_ids(ids: Sequence[str], where: str) -> tuple[str, ...]:
+def _index_dtype(count: int) -> type[np.signedinteger[Any]]:
+    """The dtype for values in ``[0, count)``: int32 when they fit, else int64."""
+    return np.int32 if count <= np.iinfo(np.int32).max + 1 else np.int64
+
+
+def _check_ids(ids: Sequence[str], where: str) -> tuple[tuple[str, ...], np.ndarray]:
+    """The ids as a tuple, and their indices in Python string order (code points).
+
+    Raises InstanceError naming an id that is not a string or that is repeated (sorting finds
+    repeats as neighbours, which for a million ids is cheaper than building a set).
+    """
     ids = tuple(ids)
     if not _all_of_type(ids, str):
         bad = next(item for item in ids if not isinstance(item, str))
         raise InstanceError(f"{where}: id {bad!r} is not a string")
-    if len(set(ids)) != len(ids):
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    in_order = list(map(ids.__getitem__, order))
+    if any(map(operator.eq, in_order, itertools.islice(in_order, 1, None))):
         seen: set[str] = set()
         for item in ids:
             if item in seen:
                 raise InstanceError(f"{where}: duplicate id {item!r}")
             seen.add(item)
-    return ids
+    return ids, np.fromiter(order, dtype=_index_dtype(len(ids)), count=len(ids))
 
 
-def _int_array(values: ArrayLike, where: str) -> np.ndarray:
+def _integers(values: ArrayLike, where: str) -> np.ndarray:
+    """``values`` as a one-dimensional integer array (not copied; empty input gives int64)."""
     array = np.asarray(values)
     if array.size == 0:
         return np.zeros(0, dtype=np.int64)
     if array.ndim != 1 or not np.issubdtype(array.dtype, np.integer):
         raise InstanceError(f"{where}: expected a one-dimensional array of integers")
-    return array.astype(np.int64)
+    return array
 
 
 def _check_offsets(offsets: np.ndarray, count: int, total: int, where: str) -> None:
@@ -79,12 +98,12 @@ def _first(mask: np.ndarray) -> int | None:
     return int(hits[0]) if hits.size else None
 
 
-def _best_first_order(positions: np.ndarray, keys: np.ndarray) -> np.ndarray | None:
-    """The order putting entries best first (lowest key) within each position; None if already."""
-    same_position = positions[1:] == positions[:-1]
-    if not np.any(same_position & (keys[1:] < keys[:-1])):
+def _first_outside(array: np.ndarray, bound: int) -> int | None:
+    """The index of the first value outside ``[0, bound)``, or None. (Two reductions settle the
+    usual case, every value in range, without any temporary array.)"""
+    if not array.size or (array.min() >= 0 and array.max() < bound):
         return None
-    return np.lexsort((keys, positions))
+    return _first((array < 0) | (array >= bound))
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -97,8 +116,10 @@ class Instance:
 
     Build one with :meth:`from_dict` (the JSON format) or, for large instances, directly from
     arrays with the constructor. Either way everything is validated and an
-    :class:`InstanceError` names the first offending entry. All arrays are read-only int64 (or
-    float/bool) numpy arrays:
+    :class:`InstanceError` names the first offending entry. All arrays are read-only numpy
+    arrays, the instance's own copies; offsets and capacities are int64, ids (indices of
+    students and positions), ranks and indices of choices and entries are int32 (int64 only
+    beyond 2**31 - 1), values are float64 and flags bool:
 
     - ``choice_offsets``, ``choice_positions``, ``choice_students``: the students' choices as
       one flat list (student ``i``'s are ``choice_offsets[i]:choice_offsets[i + 1]``, best
@@ -110,7 +131,8 @@ class Instance:
       (tied entries share the place of the first of their group);
     - ``choice_base_ranks``: the same for each choice's student at its position (``-1``: the
       position does not accept the student);
-    - ``tied_entries``, ``tied_groups``: the entries in tie groups, and a label per group;
+    - ``tied_entries``, ``tied_groups``: the entries in tie groups, and a label per group
+      (ascending);
     - ``tied_choices``, ``tied_choice_entries``: the choices whose student is in a tie group at
       the chosen position, and that entry.
     """
@@ -137,44 +159,43 @@ class Instance:
         if ``uses_scores[p]`` the value is a score (higher is better), otherwise it is a rank
         group number (lower is better; equal numbers are tied). Students without an entry are
         unacceptable to ``p``. ``seed`` is the instance's default lottery seed.
+
+        Any integer dtype will do for the index arrays (and any real dtype for the values); the
+        inputs are copied, never modified. Building is fastest, and needs least memory, when
+        each position's entries already come best first (as from an ``ORDER BY``).
         """
-        self.student_ids = _check_ids(student_ids, "students")
-        self.position_ids = _check_ids(position_ids, "positions")
+        self.student_ids, self._sorted_student_order = _check_ids(student_ids, "students")
+        self.position_ids, _ = _check_ids(position_ids, "positions")
         self.seed = check_seed(seed, "seed")
         self._read_choices(choice_offsets, choice_positions)
         self._read_capacities(capacities)
-        keys, entry_positions = self._read_priorities(
+        entry_positions = self._read_priorities(
             priority_offsets, priority_students, priority_values, uses_scores
         )
-        self._rank_before_tie_breaking(keys)
-        del keys
+        self._rank_before_tie_breaking()
         self._join_choices_to_entries(entry_positions)
         del entry_positions
-        self._sorted_student_order = np.array(
-            sorted(range(len(self.student_ids)), key=self.student_ids.__getitem__), dtype=np.int64
-        )
         for name, value in vars(self).items():
             if isinstance(value, np.ndarray):
                 setattr(self, name, _frozen(value))
 
     def _read_choices(self, offsets: ArrayLike, positions: ArrayLike) -> None:
-        n_students = len(self.student_ids)
-        self.choice_positions = _int_array(positions, "choice_positions")
-        self.choice_offsets = _int_array(offsets, "choice_offsets")
-        _check_offsets(self.choice_offsets, n_students, self.choice_positions.size, "choices")
+        n_students, n_positions = len(self.student_ids), len(self.position_ids)
+        choice_positions = _integers(positions, "choice_positions")
+        self.choice_offsets = _integers(offsets, "choice_offsets").astype(np.int64)
+        _check_offsets(self.choice_offsets, n_students, choice_positions.size, "choices")
         self.choice_students = np.repeat(
-            np.arange(n_students, dtype=np.int64), np.diff(self.choice_offsets)
+            np.arange(n_students, dtype=_index_dtype(n_students)), np.diff(self.choice_offsets)
         )
-        bad = _first(
-            (self.choice_positions < 0) | (self.choice_positions >= len(self.position_ids))
-        )
+        bad = _first_outside(choice_positions, n_positions)
         if bad is not None:
             student = self.student_ids[self.choice_students[bad]]
-            index = self.choice_positions[bad]
+            index = choice_positions[bad]
             raise InstanceError(f"students.{student}: position index {index} is out of range")
+        self.choice_positions = choice_positions.astype(_index_dtype(n_positions))
 
     def _read_capacities(self, capacities: ArrayLike) -> None:
-        self.capacities = _int_array(capacities, "capacities")
+        self.capacities = _integers(capacities, "capacities").astype(np.int64)
         if self.capacities.size != len(self.position_ids):
             raise InstanceError(f"capacities: expected {len(self.position_ids)} capacities")
         bad = _first(self.capacities < 0)
@@ -186,109 +207,181 @@ class Instance:
 
     def _read_priorities(
         self, offsets: ArrayLike, students: ArrayLike, values: ArrayLike, uses_scores: ArrayLike
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Validate and store the priority entries best first; return their class keys (lower
-        is better, equal keys are tied) and their positions."""
-        n_positions = len(self.position_ids)
-        self.uses_scores = np.asarray(uses_scores, dtype=bool).reshape(-1)
+    ) -> np.ndarray:
+        """Validate and store the priority entries, best first within each position; return
+        each entry's position."""
+        n_students, n_positions = len(self.student_ids), len(self.position_ids)
+        self.uses_scores = np.array(uses_scores, dtype=bool).reshape(-1)
         if self.uses_scores.size != n_positions:
             raise InstanceError(f"uses_scores: expected {n_positions} flags")
-        entry_students = _int_array(students, "priority_students")
-        entry_values = np.asarray(values, dtype=np.float64).reshape(-1)
-        self.priority_offsets = _int_array(offsets, "priority_offsets")
+        entry_students = _integers(students, "priority_students")
+        entry_values = np.array(values, dtype=np.float64).reshape(-1)
+        self.priority_offsets = _integers(offsets, "priority_offsets").astype(np.int64)
         _check_offsets(self.priority_offsets, n_positions, entry_students.size, "priorities")
         if entry_values.size != entry_students.size:
             raise InstanceError("priority_values: expected one value per priority entry")
         entry_positions = np.repeat(
-            np.arange(n_positions, dtype=np.int64), np.diff(self.priority_offsets)
+            np.arange(n_positions, dtype=_index_dtype(n_positions)), np.diff(self.priority_offsets)
         )
-        bad = _first((entry_students < 0) | (entry_students >= len(self.student_ids)))
+        bad = _first_outside(entry_students, n_students)
         if bad is not None:
             raise InstanceError(
                 f"{self._priority_name(entry_positions[bad])}: student index"
                 f" {entry_students[bad]} is out of range"
             )
-        bad = _first(~np.isfinite(entry_values))
-        if bad is not None:
+        if not np.isfinite(entry_values).all():
+            bad = int(np.flatnonzero(~np.isfinite(entry_values))[0])
             raise InstanceError(
                 f"{self._priority_name(entry_positions[bad])}:"
                 f" value for student {self.student_ids[entry_students[bad]]!r} must be a finite"
                 f" number, got {entry_values[bad]}"
             )
-        keys = entry_values.copy()
-        np.negative(keys, out=keys, where=self.uses_scores[entry_positions])
-        order = _best_first_order(entry_positions, keys)
+        entry_students = entry_students.astype(_index_dtype(n_students))
+        order = self._best_first_order(entry_values, entry_positions)
         if order is not None:
-            entry_students, entry_values, keys = (
-                entry_students[order],
-                entry_values[order],
-                keys[order],
-            )
+            entry_students, entry_values = entry_students[order], entry_values[order]
         self.priority_students, self.priority_values = entry_students, entry_values
-        return keys, entry_positions
+        return entry_positions
+
+    def _best_first_order(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray | None:
+        """The (stable) order putting each position's entries best first; None if they already
+        are, which is checked without building sort keys."""
+        if values.size < 2:
+            return None
+        later_better = np.empty(values.size - 1, dtype=bool)
+        if self.uses_scores.all():
+            np.greater(values[1:], values[:-1], out=later_better)
+        elif not self.uses_scores.any():
+            np.less(values[1:], values[:-1], out=later_better)
+        else:
+            later_better[:] = np.where(
+                self.uses_scores[positions[1:]], values[1:] > values[:-1], values[1:] < values[:-1]
+            )
+        starts = self.priority_offsets[1:-1]
+        later_better[starts[(starts > 0) & (starts < values.size)] - 1] = False  # other position
+        if not later_better.any():
+            return None
+        keys = np.where(self.uses_scores[positions], -values, values)  # lower is better
+        return np.lexsort((keys, positions))
 
     def _priority_name(self, position: int) -> str:
         kind = "scores" if self.uses_scores[position] else "ranking"
         return f"positions.{self.position_ids[position]}.{kind}"
 
-    def _rank_before_tie_breaking(self, keys: np.ndarray) -> None:
-        """Set ``base_ranks``, ``tied_entries`` and ``tied_groups`` from the entries' keys."""
-        starts_group = np.ones(keys.size, dtype=bool)
-        np.not_equal(keys[1:], keys[:-1], out=starts_group[1:])
-        starts_group[self.priority_offsets[:-1][self.priority_offsets[:-1] < keys.size]] = True
-        alone = starts_group & np.append(starts_group[1:], True)  # next entry starts a group too
-        self.tied_entries = np.flatnonzero(~alone)
-        self.base_ranks = group_starts(starts_group)  # first entry of each entry's group
-        self.tied_groups = self.base_ranks[self.tied_entries]
-        self.base_ranks -= np.repeat(self.priority_offsets[:-1], np.diff(self.priority_offsets))
+    def _rank_before_tie_breaking(self) -> None:
+        """Set ``base_ranks``, ``tied_entries`` and ``tied_groups`` from the entries' values
+        (equal values within a position are tied, whether scores or rank group numbers)."""
+        values, offsets = self.priority_values, self.priority_offsets
+        n_entries = values.size
+        dtype = _index_dtype(n_entries)
+        starts_group = np.ones(n_entries, dtype=bool)
+        np.not_equal(values[1:], values[:-1], out=starts_group[1:])
+        starts_group[offsets[:-1][offsets[:-1] < n_entries]] = True
+        alone = starts_group.copy()
+        alone[:-1] &= starts_group[1:]  # the next entry starts a group too
+        self.tied_entries = np.flatnonzero(~alone).astype(dtype)
+        del alone
+        ranks = np.arange(n_entries, dtype=dtype)
+        if self.tied_entries.size:
+            ranks *= starts_group
+            np.maximum.accumulate(ranks, out=ranks)  # the first entry of each entry's group
+        self.tied_groups = ranks[self.tied_entries]
+        ranks -= np.repeat(offsets[:-1].astype(dtype), np.diff(offsets))
+        self.base_ranks = ranks
 
     def _join_choices_to_entries(self, entry_positions: np.ndarray) -> None:
         """Find each choice's priority entry, rejecting duplicates; set ``choice_base_ranks``,
         ``tied_choices`` and ``tied_choice_entries``.
 
-        Entries and choices are coded ``(position * n_students + student) * 2`` (``+ 1`` for a
-        choice) and sorted together: equal codes are duplicates, and codes equal but for the
-        last bit pair an entry with a choice. Arithmetic is in place to keep memory low.
+        Entries and choices get one int64 sort key each: their pair ``position * n_students +
+        student``, then a flag bit (0: entry, 1: choice), then their place in their position's
+        entries or their student's list. Sorted, a pair's entry and choice are neighbours, and
+        the pair and place give back both indices. Keys are built and read in slices, which
+        keeps temporaries small. (In the rare case the three do not fit in 63 bits the keys
+        hold only pair and flag, and an argsort keeps the indices.)
         """
-        n_students, n_entries = len(self.student_ids), self.priority_students.size
-        codes = np.empty(n_entries + self.choice_positions.size, dtype=np.int64)
-        for part, positions, students in (
-            (codes[:n_entries], entry_positions, self.priority_students),
-            (codes[n_entries:], self.choice_positions, self.choice_students),
+        n_students, n_positions = max(len(self.student_ids), 1), max(len(self.position_ids), 1)
+        n_entries, n_choices = self.priority_students.size, self.choice_positions.size
+        longest = max(
+            int(np.diff(self.priority_offsets).max(initial=1)),
+            int(np.diff(self.choice_offsets).max(initial=1)),
+        )
+        place_bits = (longest - 1).bit_length()
+        packed = (2 * n_positions * n_students - 1).bit_length() + place_bits <= _KEY_BITS
+        if not packed:
+            place_bits = 0
+        shift = place_bits + 1  # key >> shift is the pair
+        codes = np.empty(n_entries + n_choices, dtype=np.int64)
+        # key = pair << shift | flag << place_bits | place, with place = index - first index of
+        # its position's entries or its student's choices: add per position (entries) or per
+        # student (choices) a constant, then the index.
+        entry_base = np.arange(n_positions, dtype=np.int64) * (n_students << shift)
+        choice_base = (np.arange(n_students, dtype=np.int64) << shift) + (1 << place_bits)
+        if packed:
+            entry_base[: len(self.position_ids)] -= self.priority_offsets[:-1]
+            choice_base[: len(self.student_ids)] -= self.choice_offsets[:-1]
+        for part, multiplied, factor, based, base in (
+            (codes[:n_entries], self.priority_students, 1 << shift, entry_positions, entry_base),
+            (codes[n_entries:], self.choice_positions, n_students << shift, self.choice_students,
+             choice_base),
         ):
-            np.multiply(positions, n_students, out=part)
-            part += students
-            part *= 2
-        codes[n_entries:] += 1
-        order = sort_keys(codes, 2 * max(len(self.position_ids), 1) * max(n_students, 1))
-        bad = _first(codes[1:] == codes[:-1])
-        if bad is not None:
-            self._raise_duplicate(int(order[bad]))
-        codes >>= 1
-        pairs = codes[1:] == codes[:-1]  # an entry (sorted first) and a choice of the same pair
-        del codes
-        entries, choices = order[:-1][pairs], order[1:][pairs]
-        choices -= n_entries
-        del order, pairs
-        self.choice_base_ranks = np.full(self.choice_positions.size, -1, dtype=np.int64)
-        self.choice_base_ranks[choices] = self.base_ranks[entries]
-        is_tied = np.zeros(n_entries, dtype=bool)
-        is_tied[self.tied_entries] = True
-        tied = is_tied[entries]
-        self.tied_choices, self.tied_choice_entries = choices[tied], entries[tied]
+            for start in range(0, part.size, _CHUNK):
+                stop = min(start + _CHUNK, part.size)
+                chunk = part[start:stop]
+                np.multiply(multiplied[start:stop], factor, out=chunk, dtype=np.int64)
+                chunk += base[based[start:stop]]
+                if packed:
+                    chunk += np.arange(start, stop)
+        del entry_base, choice_base
+        order = None
+        if packed:
+            codes.sort()
+        else:
+            order = np.argsort(codes, kind="stable")
+            codes = codes[order]
 
-    def _raise_duplicate(self, index: int) -> None:
-        n_entries = self.priority_students.size
-        if index < n_entries:
-            position = int(np.searchsorted(self.priority_offsets, index, side="right")) - 1
-            student = self.student_ids[self.priority_students[index]]
-            raise InstanceError(
-                f"{self._priority_name(position)}: student {student!r} is listed twice"
-            )
-        choice = index - n_entries
-        student = self.student_ids[self.choice_students[choice]]
-        position_id = self.position_ids[self.choice_positions[choice]]
-        raise InstanceError(f"students.{student}: position {position_id!r} is listed twice")
+        place_mask = (1 << place_bits) - 1
+        is_tied = np.zeros(n_entries if self.tied_entries.size else 0, dtype=bool)
+        is_tied[self.tied_entries] = True
+        choice_base_ranks = np.full(n_choices, -1, dtype=self.base_ranks.dtype)
+        tied_choices, tied_choice_entries = [], []
+        for start in range(0, codes.size, _CHUNK):
+            chunk = codes[start : start + _CHUNK + 1]
+            pairs = chunk >> shift
+            firsts = np.flatnonzero(pairs[1:] == pairs[:-1])  # neighbours with the same pair
+            if not firsts.size:
+                continue
+            first_is_choice = (chunk[firsts] >> place_bits) & 1 == 1
+            bad = _first(first_is_choice | ((chunk[firsts + 1] >> place_bits) & 1 == 0))
+            if bad is not None:  # two entries, or two choices, of the same pair
+                self._raise_duplicate(int(pairs[firsts[bad]]), bool(first_is_choice[bad]))
+            if order is None:
+                pair = pairs[firsts]
+                positions = pair // n_students
+                students = pair - positions * n_students
+                entries = self.priority_offsets[positions] + (chunk[firsts] & place_mask)
+                choices = self.choice_offsets[students] + (chunk[firsts + 1] & place_mask)
+            else:
+                entries = order[start + firsts]
+                choices = order[start + firsts + 1] - n_entries
+            choice_base_ranks[choices] = self.base_ranks[entries]
+            if is_tied.size:
+                tied = is_tied[entries]
+                tied_choices.append(choices[tied])
+                tied_choice_entries.append(entries[tied])
+        self.choice_base_ranks = choice_base_ranks
+        self.tied_choices = _concatenated(tied_choices, _index_dtype(n_choices))
+        self.tied_choice_entries = _concatenated(tied_choice_entries, _index_dtype(n_entries))
+
+    def _raise_duplicate(self, pair: int, is_choice: bool) -> None:
+        position, student = divmod(pair, max(len(self.student_ids), 1))
+        student_id = self.student_ids[student]
+        if is_choice:
+            position_id = self.position_ids[position]
+            raise InstanceError(f"students.{student_id}: position {position_id!r} is listed twice")
+        raise InstanceError(
+            f"{self._priority_name(position)}: student {student_id!r} is listed twice"
+        )
 
     @cached_property
     def student_index(self) -> dict[str, int]:
@@ -429,7 +522,8 @@ class Priorities:
         tied, groups = instance.tied_entries, instance.tied_groups
         if tied.size:
             n_students = len(instance.student_ids)
-            keys = groups * n_students + self.lottery[instance.priority_students[tied]]
+            keys = groups.astype(np.int64) * n_students
+            keys += self.lottery[instance.priority_students[tied]]
             order = sort_keys(keys, (int(groups[-1]) + 1) * n_students)
             entry_ranks = instance.base_ranks.copy()
             entry_ranks[tied[order]] += np.arange(order.size) - run_starts(keys // n_students)
@@ -454,6 +548,10 @@ class Priorities:
         start, stop = instance.priority_offsets[position], instance.priority_offsets[position + 1]
         students = instance.priority_students[start:stop][np.argsort(self.entry_ranks[start:stop])]
         return [instance.student_ids[s] for s in students.tolist()]
+
+
+def _concatenated(parts: list[np.ndarray], dtype: type[np.signedinteger[Any]]) -> np.ndarray:
+    return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
 
 
 def _mapping(value: object, where: str) -> Mapping[str, Any]:

@@ -59,17 +59,6 @@ core:schoolclass_delete     GET   school_class    302  200  200  200  404  404  
 core:schoolclass_delete     POST  school_class    302  302  302  302  404  404  403  404
 core:schoolclass_delete     POST  class_far       302  302  404  404  404  404  404  404
 
-core:organisation_list      GET   -               302  200  200  200  200  200  200  403
-core:organisation_add       GET   -               302  200  200  403  403  403  403  403
-core:organisation_add       POST  -               302  200  200  403  403  403  403  403
-core:organisation_detail    GET   enterprise_a    302  200  200  200  200  200  200  404
-core:organisation_detail    GET   enterprise_b    302  200  200  200  404  200  200  404
-core:organisation_detail    GET   org_far         302  200  404  404  404  404  404  404
-core:organisation_edit      GET   enterprise_a    302  200  200  403  403  403  403  404
-core:organisation_edit      POST  enterprise_a    302  200  200  403  403  403  403  404
-core:organisation_edit      GET   org_far         302  200  404  404  404  404  404  404
-core:organisation_delete    GET   enterprise_a    302  200  200  403  403  403  403  404
-core:organisation_delete    POST  enterprise_b    302  302  302  403  404  403  403  404
 
 core:student_list           GET   -               302  200  200  200  403  403  403  403
 core:student_add            GET   -               302  200  200  200  403  403  403  403

@@ -11,7 +11,7 @@ def _errors(response) -> str:
 
 def test_wrong_credit_code_is_refused(client, world):
     client.force_login(world.staff_wang)
-    response = client.post(reverse("core:organisation_add"), {
+    response = client.post(reverse("partners:partner_add"), {
         "kind": "enterprise", "name": "新企业有限公司", "credit_code": "91420100MA4K12345X",
     })
     assert response.status_code == 200

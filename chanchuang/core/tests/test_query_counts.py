@@ -16,7 +16,6 @@ PAGES = [
     ("core:department_list", "staff_wang", 5),
     ("core:major_list", "staff_wang", 6),
     ("core:schoolclass_list", "staff_wang", 6),
-    ("core:organisation_list", "staff_wang", 6),
     ("core:student_list", "staff_wang", 8),
     ("core:student_list", "dept_zhou", 8),
     ("core:user_list", "staff_wang", 6),
