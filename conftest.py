@@ -9,7 +9,9 @@ staffs the first department, ``hr_li`` works for enterprise A and ``hr_zhao`` fo
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 import pytest
 
@@ -17,6 +19,7 @@ from chanchuang.core.choices import Role
 from chanchuang.core.models import Region, User
 from chanchuang.core.regions import load_regions
 from chanchuang.core.tests import factories as f
+from chanchuang.partners.tests import factories as partner_factories
 
 
 @dataclass
@@ -85,6 +88,91 @@ class World:
             school=school, kind="roster", defaults={"created_by": user,
                                                     "original_name": "名册.xlsx"})
         return job
+
+    # Partners: agreements of the school with enterprise A and B, one of the other school, a
+    # draft with enterprise A; their commitments, a contact, an attachment, signing events.
+
+    @cached_property
+    def agreement_type(self):
+        return partner_factories.agreement_type(self.school)
+
+    @cached_property
+    def builtin_type(self):
+        return partner_factories.agreement_type(None, name="内置协议类型（测试）")
+
+    @cached_property
+    def agreement_a(self):
+        return partner_factories.agreement(school=self.school, organisation=self.enterprise_a,
+                                           type=self.agreement_type, number="T-A")
+
+    @cached_property
+    def agreement_b(self):
+        return partner_factories.agreement(school=self.school, organisation=self.enterprise_b,
+                                           type=self.agreement_type, number="T-B")
+
+    @cached_property
+    def agreement_far(self):
+        return partner_factories.agreement(school=self.other_school, organisation=self.org_far,
+                                           type=self.agreement_type, number="T-F")
+
+    @cached_property
+    def agreement_draft(self):
+        return partner_factories.agreement(school=self.school, organisation=self.enterprise_a,
+                                           type=self.agreement_type, number="T-D",
+                                           status="draft")
+
+    @property
+    def commitment_a(self):
+        """Enterprise A's internship posts under agreement A."""
+        return self.agreement_a.commitments.get(party__organisation=self.enterprise_a)
+
+    @property
+    def commitment_a_school(self):
+        """The school's own commitment under agreement A."""
+        return self.agreement_a.commitments.get(party__organisation__isnull=True)
+
+    @property
+    def commitment_b(self):
+        return self.agreement_b.commitments.get(party__organisation=self.enterprise_b)
+
+    @property
+    def commitment_draft(self):
+        return self.agreement_draft.commitments.get(party__organisation=self.enterprise_a)
+
+    @property
+    def party_draft(self):
+        return self.agreement_draft.parties.get(organisation=self.enterprise_a)
+
+    @cached_property
+    def contact_a(self):
+        from chanchuang.partners.models import Contact
+
+        return Contact.objects.create(organisation=self.enterprise_a, name="李建华",
+                                      title="人力资源部经理", phone="13907110001")
+
+    @cached_property
+    def attachment_a(self):
+        return partner_factories.attachment(self.agreement_a)
+
+    @cached_property
+    def signing_event(self):
+        from chanchuang.partners.models import SigningEvent
+
+        return SigningEvent.objects.create(school=self.school, name="签约仪式",
+                                           held_on=dt.date(2026, 6, 24))
+
+    @cached_property
+    def signing_event_far(self):
+        from chanchuang.partners.models import SigningEvent
+
+        return SigningEvent.objects.create(school=self.other_school, name="远方签约仪式",
+                                           held_on=dt.date(2026, 6, 24))
+
+    @cached_property
+    def notification(self):
+        from chanchuang.core.models import Notification
+
+        return Notification.objects.create(user=self.staff_wang, title="协议即将到期")
 
     def person(self, role_key: str) -> User | None:
         """The user acting in a given column of the permission matrix (None: anonymous)."""

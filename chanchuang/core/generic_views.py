@@ -18,7 +18,7 @@ from django.db import models, transaction
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
@@ -107,6 +107,15 @@ class ObjectListView(ScopedView):
         return render(request, self.template_name, context)
 
 
+def _has_route(name: str, pk: Any) -> bool:
+    """Whether the model has that page at all (some have no delete page)."""
+    try:
+        reverse(name, args=[pk])
+    except NoReverseMatch:
+        return False
+    return True
+
+
 def _only_school(user) -> int | None:
     """The school an export is logged under: the user's one school, if they have one."""
     schools = scope_of(user).member_schools
@@ -124,11 +133,14 @@ class ObjectDetailView(ScopedView):
 
     def get(self, request: HttpRequest, pk: Any) -> HttpResponse:
         obj = self.get_object(pk)
+        prefix = self.base_context()["url_prefix"]
         context = {
             **self.base_context(),
             "object": obj,
-            "can_change": request.user.has_perm(permission_name(self.model, "change"), obj),
-            "can_delete": request.user.has_perm(permission_name(self.model, "delete"), obj),
+            "can_change": _has_route(f"{prefix}_edit", obj.pk)
+            and request.user.has_perm(permission_name(self.model, "change"), obj),
+            "can_delete": _has_route(f"{prefix}_delete", obj.pk)
+            and request.user.has_perm(permission_name(self.model, "delete"), obj),
             **self.extra_context(obj),
         }
         return render(request, self.template_name, context)

@@ -27,6 +27,7 @@ from chanchuang.core.models import (
     Major,
     Membership,
     Notification,
+    Organisation,
     School,
     SchoolClass,
     Student,

@@ -106,6 +106,18 @@ def _first_outside(array: np.ndarray, bound: int) -> int | None:
     return _first((array < 0) | (array >= bound))
 
 
+def _segment_of(offsets: np.ndarray, index: int) -> int:
+    """The segment holding ``index``: the ``i`` with ``offsets[i] <= index < offsets[i + 1]``."""
+    return int(np.searchsorted(offsets, index, side="right")) - 1
+
+
+def _segments(offsets: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """The segment of each index in ``range(start, stop)`` (see :func:`_segment_of`)."""
+    first, last = _segment_of(offsets, start), _segment_of(offsets, stop - 1)
+    bounds = np.clip(offsets[first : last + 2], start, stop)
+    return np.repeat(np.arange(first, last + 1), np.diff(bounds))
+
+
 def _frozen(array: np.ndarray) -> np.ndarray:
     array.setflags(write=False)
     return array
@@ -161,38 +173,42 @@ class Instance:
         unacceptable to ``p``. ``seed`` is the instance's default lottery seed.
 
         Any integer dtype will do for the index arrays (and any real dtype for the values); the
-        inputs are copied, never modified. Building is fastest, and needs least memory, when
-        each position's entries already come best first (as from an ``ORDER BY``).
+        inputs are copied, never modified or kept. Building is fastest when each position's
+        entries already come best first (e.g. from ``ORDER BY position, score DESC``).
         """
         self.student_ids, self._sorted_student_order = _check_ids(student_ids, "students")
         self.position_ids, _ = _check_ids(position_ids, "positions")
         self.seed = check_seed(seed, "seed")
-        self._read_choices(choice_offsets, choice_positions)
+        choices = self._read_choices(choice_offsets, choice_positions)
         self._read_capacities(capacities)
-        entry_positions = self._read_priorities(
+        entry_students = self._read_priorities(
             priority_offsets, priority_students, priority_values, uses_scores
         )
         self._rank_before_tie_breaking()
-        self._join_choices_to_entries(entry_positions)
-        del entry_positions
+        self._join_choices_to_entries(choices, entry_students)
+        # The compact copies come last, into memory the join has just freed (on some virtual
+        # machines, memory a process has not touched recently is several times slower).
+        n_students, n_positions = len(self.student_ids), len(self.position_ids)
+        self.choice_positions = choices.astype(_index_dtype(n_positions))
+        self.choice_students = np.repeat(
+            np.arange(n_students, dtype=_index_dtype(n_students)), np.diff(self.choice_offsets)
+        )
+        self.priority_students = entry_students.astype(_index_dtype(n_students))
         for name, value in vars(self).items():
             if isinstance(value, np.ndarray):
                 setattr(self, name, _frozen(value))
 
-    def _read_choices(self, offsets: ArrayLike, positions: ArrayLike) -> None:
-        n_students, n_positions = len(self.student_ids), len(self.position_ids)
+    def _read_choices(self, offsets: ArrayLike, positions: ArrayLike) -> np.ndarray:
+        """Validate and store the choice offsets; return the validated (uncopied) positions."""
         choice_positions = _integers(positions, "choice_positions")
         self.choice_offsets = _integers(offsets, "choice_offsets").astype(np.int64)
-        _check_offsets(self.choice_offsets, n_students, choice_positions.size, "choices")
-        self.choice_students = np.repeat(
-            np.arange(n_students, dtype=_index_dtype(n_students)), np.diff(self.choice_offsets)
-        )
-        bad = _first_outside(choice_positions, n_positions)
+        _check_offsets(self.choice_offsets, len(self.student_ids), choice_positions.size, "choices")
+        bad = _first_outside(choice_positions, len(self.position_ids))
         if bad is not None:
-            student = self.student_ids[self.choice_students[bad]]
+            student = self.student_ids[_segment_of(self.choice_offsets, bad)]
             index = choice_positions[bad]
             raise InstanceError(f"students.{student}: position index {index} is out of range")
-        self.choice_positions = choice_positions.astype(_index_dtype(n_positions))
+        return choice_positions
 
     def _read_capacities(self, capacities: ArrayLike) -> None:
         self.capacities = _integers(capacities, "capacities").astype(np.int64)
@@ -208,9 +224,10 @@ class Instance:
     def _read_priorities(
         self, offsets: ArrayLike, students: ArrayLike, values: ArrayLike, uses_scores: ArrayLike
     ) -> np.ndarray:
-        """Validate and store the priority entries, best first within each position; return
-        each entry's position."""
-        n_students, n_positions = len(self.student_ids), len(self.position_ids)
+        """Validate and store the offsets, flags and values (a float64 copy), best first within
+        each position; return the validated students in the same order (uncopied if the
+        entries came best first)."""
+        n_positions = len(self.position_ids)
         self.uses_scores = np.array(uses_scores, dtype=bool).reshape(-1)
         if self.uses_scores.size != n_positions:
             raise InstanceError(f"uses_scores: expected {n_positions} flags")
@@ -220,34 +237,31 @@ class Instance:
         _check_offsets(self.priority_offsets, n_positions, entry_students.size, "priorities")
         if entry_values.size != entry_students.size:
             raise InstanceError("priority_values: expected one value per priority entry")
-        entry_positions = np.repeat(
-            np.arange(n_positions, dtype=_index_dtype(n_positions)), np.diff(self.priority_offsets)
-        )
-        bad = _first_outside(entry_students, n_students)
+        bad = _first_outside(entry_students, len(self.student_ids))
         if bad is not None:
             raise InstanceError(
-                f"{self._priority_name(entry_positions[bad])}: student index"
+                f"{self._priority_name(_segment_of(self.priority_offsets, bad))}: student index"
                 f" {entry_students[bad]} is out of range"
             )
         if not np.isfinite(entry_values).all():
             bad = int(np.flatnonzero(~np.isfinite(entry_values))[0])
             raise InstanceError(
-                f"{self._priority_name(entry_positions[bad])}:"
+                f"{self._priority_name(_segment_of(self.priority_offsets, bad))}:"
                 f" value for student {self.student_ids[entry_students[bad]]!r} must be a finite"
                 f" number, got {entry_values[bad]}"
             )
-        entry_students = entry_students.astype(_index_dtype(n_students))
-        order = self._best_first_order(entry_values, entry_positions)
+        order = self._best_first_order(entry_values)
         if order is not None:
             entry_students, entry_values = entry_students[order], entry_values[order]
-        self.priority_students, self.priority_values = entry_students, entry_values
-        return entry_positions
+        self.priority_values = entry_values
+        return entry_students
 
-    def _best_first_order(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray | None:
+    def _best_first_order(self, values: np.ndarray) -> np.ndarray | None:
         """The (stable) order putting each position's entries best first; None if they already
         are, which is checked without building sort keys."""
         if values.size < 2:
             return None
+        counts = np.diff(self.priority_offsets)
         later_better = np.empty(values.size - 1, dtype=bool)
         if self.uses_scores.all():
             np.greater(values[1:], values[:-1], out=later_better)
@@ -255,12 +269,15 @@ class Instance:
             np.less(values[1:], values[:-1], out=later_better)
         else:
             later_better[:] = np.where(
-                self.uses_scores[positions[1:]], values[1:] > values[:-1], values[1:] < values[:-1]
+                np.repeat(self.uses_scores, counts)[1:],
+                values[1:] > values[:-1],
+                values[1:] < values[:-1],
             )
         starts = self.priority_offsets[1:-1]
         later_better[starts[(starts > 0) & (starts < values.size)] - 1] = False  # other position
         if not later_better.any():
             return None
+        positions = np.repeat(np.arange(self.uses_scores.size), counts)
         keys = np.where(self.uses_scores[positions], -values, values)  # lower is better
         return np.lexsort((keys, positions))
 
@@ -279,7 +296,8 @@ class Instance:
         starts_group[offsets[:-1][offsets[:-1] < n_entries]] = True
         alone = starts_group.copy()
         alone[:-1] &= starts_group[1:]  # the next entry starts a group too
-        self.tied_entries = np.flatnonzero(~alone).astype(dtype)
+        np.logical_not(alone, out=alone)
+        self.tied_entries = np.flatnonzero(alone).astype(dtype)
         del alone
         ranks = np.arange(n_entries, dtype=dtype)
         if self.tied_entries.size:
@@ -289,47 +307,54 @@ class Instance:
         ranks -= np.repeat(offsets[:-1].astype(dtype), np.diff(offsets))
         self.base_ranks = ranks
 
-    def _join_choices_to_entries(self, entry_positions: np.ndarray) -> None:
+    def _join_choices_to_entries(self, choices: np.ndarray, entry_students: np.ndarray) -> None:
         """Find each choice's priority entry, rejecting duplicates; set ``choice_base_ranks``,
         ``tied_choices`` and ``tied_choice_entries``.
 
-        Entries and choices get one int64 sort key each: their pair ``position * n_students +
-        student``, then a flag bit (0: entry, 1: choice), then their place in their position's
-        entries or their student's list. Sorted, a pair's entry and choice are neighbours, and
-        the pair and place give back both indices. Keys are built and read in slices, which
-        keeps temporaries small. (In the rare case the three do not fit in 63 bits the keys
-        hold only pair and flag, and an argsort keeps the indices.)
+        Entries and choices get one int64 sort key each: their pair ``student * n_positions +
+        position``, then a flag bit (0: entry, 1: choice), then their place among their
+        position's entries or in their student's list. Sorted, a pair's entry and choice are
+        neighbours, and the pair and places give back both indices; keys are built and read in
+        slices, to keep temporaries small. (Pairs ordered by student keep the writes to
+        ``choice_base_ranks`` nearly sequential. If the three parts do not fit in 63 bits, the
+        keys hold only pair and flag, and an argsort keeps the indices.)
         """
         n_students, n_positions = max(len(self.student_ids), 1), max(len(self.position_ids), 1)
-        n_entries, n_choices = self.priority_students.size, self.choice_positions.size
+        n_entries, n_choices = entry_students.size, choices.size
         longest = max(
             int(np.diff(self.priority_offsets).max(initial=1)),
             int(np.diff(self.choice_offsets).max(initial=1)),
         )
         place_bits = (longest - 1).bit_length()
-        packed = (2 * n_positions * n_students - 1).bit_length() + place_bits <= _KEY_BITS
+        packed = (2 * n_students * n_positions - 1).bit_length() + place_bits <= _KEY_BITS
         if not packed:
             place_bits = 0
         shift = place_bits + 1  # key >> shift is the pair
-        codes = np.empty(n_entries + n_choices, dtype=np.int64)
-        # key = pair << shift | flag << place_bits | place, with place = index - first index of
-        # its position's entries or its student's choices: add per position (entries) or per
-        # student (choices) a constant, then the index.
-        entry_base = np.arange(n_positions, dtype=np.int64) * (n_students << shift)
-        choice_base = (np.arange(n_students, dtype=np.int64) << shift) + (1 << place_bits)
+        # key = pair << shift | flag << place_bits | place, where place = index - the index of
+        # the position's first entry (entries) or the student's first choice (choices): so
+        # key = one factor * index array + a per-position or per-student base + the index.
+        entry_base = np.arange(n_positions, dtype=np.int64) << shift
+        choice_base = np.arange(n_students, dtype=np.int64) * (n_positions << shift)
+        choice_base += 1 << place_bits
         if packed:
             entry_base[: len(self.position_ids)] -= self.priority_offsets[:-1]
             choice_base[: len(self.student_ids)] -= self.choice_offsets[:-1]
-        for part, multiplied, factor, based, base in (
-            (codes[:n_entries], self.priority_students, 1 << shift, entry_positions, entry_base),
-            (codes[n_entries:], self.choice_positions, n_students << shift, self.choice_students,
-             choice_base),
+        codes = np.empty(n_entries + n_choices, dtype=np.int64)
+        for part, indices, factor, segment_offsets, base in (
+            (
+                codes[:n_entries],
+                entry_students,
+                n_positions << shift,
+                self.priority_offsets,
+                entry_base,
+            ),
+            (codes[n_entries:], choices, 1 << shift, self.choice_offsets, choice_base),
         ):
             for start in range(0, part.size, _CHUNK):
                 stop = min(start + _CHUNK, part.size)
                 chunk = part[start:stop]
-                np.multiply(multiplied[start:stop], factor, out=chunk, dtype=np.int64)
-                chunk += base[based[start:stop]]
+                np.multiply(indices[start:stop], factor, out=chunk, dtype=np.int64)
+                chunk += base[_segments(segment_offsets, start, stop)]
                 if packed:
                     chunk += np.arange(start, stop)
         del entry_base, choice_base
@@ -340,6 +365,7 @@ class Instance:
             order = np.argsort(codes, kind="stable")
             codes = codes[order]
 
+        # An entry's base rank is its place, unless it is tied behind the first of its group.
         place_mask = (1 << place_bits) - 1
         is_tied = np.zeros(n_entries if self.tied_entries.size else 0, dtype=bool)
         is_tied[self.tied_entries] = True
@@ -349,34 +375,45 @@ class Instance:
             chunk = codes[start : start + _CHUNK + 1]
             pairs = chunk >> shift
             firsts = np.flatnonzero(pairs[1:] == pairs[:-1])  # neighbours with the same pair
-            if not firsts.size:
-                continue
-            first_is_choice = (chunk[firsts] >> place_bits) & 1 == 1
-            bad = _first(first_is_choice | ((chunk[firsts + 1] >> place_bits) & 1 == 0))
-            if bad is not None:  # two entries, or two choices, of the same pair
-                self._raise_duplicate(int(pairs[firsts[bad]]), bool(first_is_choice[bad]))
+            first, second = chunk[firsts], chunk[firsts + 1]
+            if not np.all((first ^ second) & (1 << place_bits)):  # flags differ: entry, choice
+                self._raise_duplicate(codes, place_bits)
             if order is None:
-                pair = pairs[firsts]
-                positions = pair // n_students
-                students = pair - positions * n_students
-                entries = self.priority_offsets[positions] + (chunk[firsts] & place_mask)
-                choices = self.choice_offsets[students] + (chunk[firsts + 1] & place_mask)
+                students = first >> shift
+                students //= n_positions  # the pair is student * n_positions + position
+                matched = second & place_mask
+                matched += self.choice_offsets[students]
+                first &= place_mask  # the entry's place
+                if not is_tied.size:
+                    choice_base_ranks[matched] = first
+                    continue
+                positions = second >> shift
+                positions -= students * n_positions
+                entries = first + self.priority_offsets[positions]
             else:
-                entries = order[start + firsts]
-                choices = order[start + firsts + 1] - n_entries
-            choice_base_ranks[choices] = self.base_ranks[entries]
+                firsts += start
+                entries, matched = order[firsts], order[firsts + 1] - n_entries
+            choice_base_ranks[matched] = self.base_ranks[entries]
             if is_tied.size:
                 tied = is_tied[entries]
-                tied_choices.append(choices[tied])
+                tied_choices.append(matched[tied])
                 tied_choice_entries.append(entries[tied])
         self.choice_base_ranks = choice_base_ranks
         self.tied_choices = _concatenated(tied_choices, _index_dtype(n_choices))
         self.tied_choice_entries = _concatenated(tied_choice_entries, _index_dtype(n_entries))
 
-    def _raise_duplicate(self, pair: int, is_choice: bool) -> None:
-        position, student = divmod(pair, max(len(self.student_ids), 1))
-        student_id = self.student_ids[student]
-        if is_choice:
+    def _raise_duplicate(self, codes: np.ndarray, place_bits: int) -> None:
+        """Raise naming the duplicate first in (position, student) order: an entry listed twice
+        by a position or a choice listed twice by a student."""
+        n_positions = max(len(self.position_ids), 1)
+        keys = codes >> place_bits  # pair << 1 | flag
+        repeated = keys[1:][keys[1:] == keys[:-1]]
+        pairs, is_choice = repeated >> 1, repeated & 1
+        students, positions = pairs // n_positions, pairs % n_positions
+        first = int(np.lexsort((is_choice, students, positions))[0])
+        student_id = self.student_ids[students[first]]
+        position = int(positions[first])
+        if is_choice[first]:
             position_id = self.position_ids[position]
             raise InstanceError(f"students.{student_id}: position {position_id!r} is listed twice")
         raise InstanceError(

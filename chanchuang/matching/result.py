@@ -116,7 +116,7 @@ def position_outcomes(
     """Each position's outcome, given the position and 0-based rank of every admitted student."""
     filled = np.bincount(positions, minlength=len(instance.position_ids))
     worst = np.full(len(instance.position_ids), -1, dtype=np.int64)
-    np.maximum.at(worst, positions, ranks)
+    np.maximum.at(worst, positions, ranks.astype(np.int64))  # same dtypes: numpy's fast path
     return {
         position: PositionOutcome(
             capacity, fill, last + 1 if fill == capacity and capacity > 0 else None

@@ -169,6 +169,8 @@ def list_contacts(request: HttpRequest, organisation_id: int):
 @router.get("/agreements", response=list[AgreementOut])
 @paginate(PageNumberPagination, page_size=50)
 def list_agreements(request: HttpRequest, params: Query[AgreementParams]):
+    if not request.user.has_perm("partners.list_agreements"):
+        raise PermissionDenied
     return filtered(request, filters.AgreementFilterSet,
                     Agreement.objects.visible_to(request.user).select_related("type"), params)
 

@@ -46,7 +46,7 @@ class PartnerForm(ScopedModelForm):
         return self.cleaned_data["credit_code"].strip().upper()
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(ScopedModelForm):
     """A contact person at a partner."""
 
     phone = forms.CharField(label=_("phone"), max_length=11, required=False,

@@ -83,7 +83,7 @@ class PartnerDetail(PartnerView, ObjectDetailView):
             .select_related("recorded_by", "agreement")[:50],
             "can_manage": can_manage,
             "can_record": user.has_perm("partners.record_interaction", obj),
-            "contact_form": forms.ContactForm() if can_manage else None,
+            "contact_form": forms.ContactForm(user=user) if can_manage else None,
             "interaction_form": forms.InteractionForm(
                 initial={"happened_on": timezone.localdate()}),
         }
@@ -106,6 +106,9 @@ class ContactAdd(PartnerView, ObjectActionView):
 
     permission = "partners.manage_partner"
     form_class = forms.ContactForm
+
+    def form_kwargs(self, organisation):
+        return {"user": self.request.user}
 
     def act(self, organisation, form):
         form.instance.organisation = organisation

@@ -44,8 +44,11 @@ def personal(context, obj, value: str, permission: str) -> str:
 def tabler_widget(bound_field) -> str:
     """Render a form field's widget with Tabler's classes; long choice lists become searchable."""
     widget_type = bound_field.widget_type
-    attrs = {"class": {"select": "form-select", "checkbox": "form-check-input",
-                       "radioselect": "form-check-input"}.get(widget_type, "form-control")}
+    attrs = {"class": {"select": "form-select", "nullbooleanselect": "form-select",
+                       "selectmultiple": "form-select", "checkbox": "form-check-input",
+                       "radioselect": "form-check-input",
+                       "checkboxselectmultiple": "form-check-input"}.get(widget_type,
+                                                                         "form-control")}
     if bound_field.errors:
         attrs["class"] += " is-invalid"
     if widget_type == "select" and hasattr(bound_field.field, "queryset"):

@@ -3,7 +3,8 @@
 Columns are the roles of ARCHITECTURE.md played by the named test people (see conftest.py):
 anon (not logged in), admin, staff (staff_wang), dept (dept_zhou, first department), hr (hr_li,
 enterprise A), mentor (mentor_chen), student (student_liu), observer (observer_hubei, Hubei).
-The object is a ``World`` attribute, or ``=value`` for a literal URL argument: ``student_liu``
+The object is a ``World`` attribute or ``=value`` for a literal URL argument (several separated
+by commas): ``student_liu``
 is own to staff, dept and the student; ``student_ma`` sits in another department of the same
 school; ``*_far`` objects belong to another school of the same province. POSTs send an empty
 form: they prove the gate, and change nothing unless the gate is open (then 200 = form shown
@@ -90,6 +91,10 @@ core:importjob_detail       GET   import_job      302  200  200  404  404  404  
 core:importjob_detail       GET   import_job_far  302  200  404  404  404  404  404  404
 core:importjob_confirm      POST  import_job      302  302  302  404  404  404  404  404
 core:importjob_confirm      POST  import_job_far  302  302  404  404  404  404  404  404
+
+core:notification_list      GET   -               302  200  200  200  200  200  200  200
+core:notification_open      POST  notification    302  404  302  404  404  404  404  404
+core:notification_read_all  POST  -               302  302  302  302  302  302  302  302
 """
 
 API_ROWS = """

@@ -44,9 +44,12 @@ PAGE_ROWS = _rows("ROWS")
 API_ROWS = _rows("API_ROWS")
 
 
-def _argument(world, obj: str) -> str:
-    """A literal (``=roster``) or the primary key of a world object."""
-    return obj[1:] if obj.startswith("=") else str(getattr(world, obj).pk)
+def _arguments(world, spec: str) -> list[str]:
+    """URL arguments: comma-separated literals (``=roster``) or world objects (their pk)."""
+    if spec == "-":
+        return []
+    return [part[1:] if part.startswith("=") else str(getattr(world, part).pk)
+            for part in spec.split(",")]
 
 
 def _login(client, world, role: str) -> None:
@@ -59,7 +62,7 @@ def _login(client, world, role: str) -> None:
                          ids=[f"{r[3]}-{r[1]}-{r[0]}-{r[2]}" for r in PAGE_ROWS])
 def test_page_permission(client, world, route, method, obj, role, expected):
     _login(client, world, role)
-    url = reverse(route, args=[] if obj == "-" else [_argument(world, obj)])
+    url = reverse(route, args=_arguments(world, obj))
     response = client.get(url) if method == "GET" else client.post(url, {})
     assert response.status_code == expected, (
         f"{role} {method} {url} ({obj}): expected {expected}, got {response.status_code}"
@@ -72,7 +75,8 @@ def test_page_permission(client, world, route, method, obj, role, expected):
                          ids=[f"{r[3]}-{r[0]}-{r[1]}-{r[2]}" for r in API_ROWS])
 def test_api_permission(client, world, method, path, obj, role, expected):
     _login(client, world, role)
-    url = re.sub(r"\{\w+\}", lambda _m: _argument(world, obj), path)
+    arguments = iter(_arguments(world, obj))
+    url = re.sub(r"\{\w+\}", lambda _m: next(arguments), path)
     response = client.generic(method, url)
     assert response.status_code == expected, (
         f"{role} {method} {url} ({obj}): expected {expected}, got {response.status_code}"
