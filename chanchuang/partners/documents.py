@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from weasyprint import HTML
 
-from chanchuang.partners.models import Agreement
+from chanchuang.partners.models import Agreement, quantity_text
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "data" / "agreement_template.html"
 
@@ -60,7 +60,7 @@ def document_context(agreement: Agreement) -> dict[str, Any]:
                 "party": (c.party.organisation.name if c.party.organisation
                           else agreement.school.name),
                 "kind": c.get_kind_display(),
-                "target": f"{c.target:g}",
+                "target": quantity_text(c.target),
                 "unit": c.unit,
                 "description": c.description,
             }

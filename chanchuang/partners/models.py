@@ -34,6 +34,12 @@ UNITS = {
 }
 
 
+def quantity_text(value: Decimal) -> str:
+    """A quantity without trailing zeros: 10, 2.5, 200."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _school_staff(scope: Scope) -> frozenset[int]:
     """Schools whose staff and department staff work with partners."""
     return scope.staff_schools | scope.department_schools
@@ -291,7 +297,7 @@ class Commitment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.party.name}：{self.get_kind_display()} {self.target:g}"
+        return f"{self.party.name}：{self.get_kind_display()} {quantity_text(self.target)}"
 
     @property
     def unit(self) -> str:
@@ -336,7 +342,8 @@ class Delivery(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.commitment.get_kind_display()} {self.quantity:g}（{self.delivered_on}）"
+        kind = self.commitment.get_kind_display()
+        return f"{kind} {quantity_text(self.quantity)}（{self.delivered_on}）"
 
 
 class AttachmentQuerySet(VisibleQuerySet):

@@ -39,6 +39,7 @@ from chanchuang.partners.models import (
     Delivery,
     Interaction,
     SigningEvent,
+    quantity_text,
 )
 
 S = AgreementStatus
@@ -198,7 +199,8 @@ def record_delivery(*, actor: User | None, commitment: Commitment, quantity: Dec
     if quantity > commitment.target * PLAUSIBLE_FACTOR:
         raise DomainError(_("Quantity: %(quantity)s is more than twice the whole commitment "
                             "(%(target)s %(unit)s); please check it.")
-                          % {"quantity": f"{quantity:g}", "target": f"{commitment.target:g}",
+                          % {"quantity": quantity_text(quantity),
+                             "target": quantity_text(commitment.target),
                              "unit": commitment.unit}, field="quantity")
     if evidence is not None:
         _sniff(evidence)
