@@ -1,7 +1,6 @@
 """What every page of the UI shell needs: the platform name and the user's navigation."""
 
 from django.conf import settings
-
 from django.utils.functional import SimpleLazyObject
 
 from chanchuang.core.models import Notification

@@ -9,18 +9,19 @@ from chanchuang.core.models import AuditEntry, ImportJob
 from chanchuang.core.tests import factories as f
 
 # (list, user, pinned number of queries). Every page: session, user, the user's memberships
-# (read once into the scope), the row count and the rows = 5; plus one per choice list in the
-# filter form (department; major; school class; province; the student list's three; the user
-# list's roles need none but prefetch the memberships; the audit log's object types).
+# (read once into the scope), unread notifications, the row count and the rows = 6; plus one
+# per choice list in the filter form (department; major; school class; the student list's
+# three; the user list's roles need none but prefetch the memberships; the audit log's object
+# types).
 PAGES = [
-    ("core:department_list", "staff_wang", 5),
-    ("core:major_list", "staff_wang", 6),
-    ("core:schoolclass_list", "staff_wang", 6),
-    ("core:student_list", "staff_wang", 8),
-    ("core:student_list", "dept_zhou", 8),
-    ("core:user_list", "staff_wang", 6),
-    ("core:auditentry_list", "staff_wang", 6),
-    ("core:importjob_list", "staff_wang", 5),
+    ("core:department_list", "staff_wang", 6),
+    ("core:major_list", "staff_wang", 7),
+    ("core:schoolclass_list", "staff_wang", 7),
+    ("core:student_list", "staff_wang", 9),
+    ("core:student_list", "dept_zhou", 9),
+    ("core:user_list", "staff_wang", 7),
+    ("core:auditentry_list", "staff_wang", 7),
+    ("core:importjob_list", "staff_wang", 6),
 ]
 # API lists: session, user, memberships, count, rows (students: masks need no query).
 API_LISTS = [
