@@ -311,83 +311,36 @@ class Instance:
         """Find each choice's priority entry, rejecting duplicates; set ``choice_base_ranks``,
         ``tied_choices`` and ``tied_choice_entries``.
 
-        Entries and choices get one int64 sort key each: their pair ``student * n_positions +
-        position``, then a flag bit (0: entry, 1: choice), then their place among their
-        position's entries or in their student's list. Sorted, a pair's entry and choice are
-        neighbours, and the pair and places give back both indices; keys are built and read in
-        slices, to keep temporaries small. (Pairs ordered by student keep the writes to
-        ``choice_base_ranks`` nearly sequential. If the three parts do not fit in 63 bits, the
-        keys hold only pair and flag, and an argsort keeps the indices.)
+        Entries and choices are sorted together by their pair (student, position), so that a
+        pair's entry and choice become neighbours (see :meth:`_sorted_join_keys`); the keys are
+        then read in slices, to keep temporaries small. An entry's base rank is its place among
+        its position's entries, unless it is tied behind the first of its group.
         """
-        n_students, n_positions = max(len(self.student_ids), 1), max(len(self.position_ids), 1)
+        n_positions = max(len(self.position_ids), 1)
         n_entries, n_choices = entry_students.size, choices.size
-        longest = max(
-            int(np.diff(self.priority_offsets).max(initial=1)),
-            int(np.diff(self.choice_offsets).max(initial=1)),
-        )
-        place_bits = (longest - 1).bit_length()
-        packed = (2 * n_students * n_positions - 1).bit_length() + place_bits <= _KEY_BITS
-        if not packed:
-            place_bits = 0
-        shift = place_bits + 1  # key >> shift is the pair
-        # key = pair << shift | flag << place_bits | place, where place = index - the index of
-        # the position's first entry (entries) or the student's first choice (choices): so
-        # key = one factor * index array + a per-position or per-student base + the index.
-        entry_base = np.arange(n_positions, dtype=np.int64) << shift
-        choice_base = np.arange(n_students, dtype=np.int64) * (n_positions << shift)
-        choice_base += 1 << place_bits
-        if packed:
-            entry_base[: len(self.position_ids)] -= self.priority_offsets[:-1]
-            choice_base[: len(self.student_ids)] -= self.choice_offsets[:-1]
-        codes = np.empty(n_entries + n_choices, dtype=np.int64)
-        for part, indices, factor, segment_offsets, base in (
-            (
-                codes[:n_entries],
-                entry_students,
-                n_positions << shift,
-                self.priority_offsets,
-                entry_base,
-            ),
-            (codes[n_entries:], choices, 1 << shift, self.choice_offsets, choice_base),
-        ):
-            for start in range(0, part.size, _CHUNK):
-                stop = min(start + _CHUNK, part.size)
-                chunk = part[start:stop]
-                np.multiply(indices[start:stop], factor, out=chunk, dtype=np.int64)
-                chunk += base[_segments(segment_offsets, start, stop)]
-                if packed:
-                    chunk += np.arange(start, stop)
-        del entry_base, choice_base
-        order = None
-        if packed:
-            codes.sort()
-        else:
-            order = np.argsort(codes, kind="stable")
-            codes = codes[order]
-
-        # An entry's base rank is its place, unless it is tied behind the first of its group.
-        place_mask = (1 << place_bits) - 1
+        keys, order, place_bits = self._sorted_join_keys(choices, entry_students)
+        pair_shift, place_mask = place_bits + 1, (1 << place_bits) - 1
         is_tied = np.zeros(n_entries if self.tied_entries.size else 0, dtype=bool)
         is_tied[self.tied_entries] = True
         choice_base_ranks = np.full(n_choices, -1, dtype=self.base_ranks.dtype)
         tied_choices, tied_choice_entries = [], []
-        for start in range(0, codes.size, _CHUNK):
-            chunk = codes[start : start + _CHUNK + 1]
-            pairs = chunk >> shift
+        for start in range(0, keys.size, _CHUNK):
+            chunk = keys[start : start + _CHUNK + 1]
+            pairs = chunk >> pair_shift
             firsts = np.flatnonzero(pairs[1:] == pairs[:-1])  # neighbours with the same pair
             first, second = chunk[firsts], chunk[firsts + 1]
-            if not np.all((first ^ second) & (1 << place_bits)):  # flags differ: entry, choice
-                self._raise_duplicate(codes, place_bits)
-            if order is None:
-                students = first >> shift
-                students //= n_positions  # the pair is student * n_positions + position
+            if not np.all((first ^ second) & (1 << place_bits)):  # not an entry and a choice
+                self._raise_duplicate(keys, place_bits)
+            if order is None:  # the key gives the pair and the places
+                students = first >> pair_shift
+                students //= n_positions
                 matched = second & place_mask
                 matched += self.choice_offsets[students]
-                first &= place_mask  # the entry's place
-                if not is_tied.size:
+                first &= place_mask
+                if not is_tied.size:  # no ties: every base rank is the entry's place
                     choice_base_ranks[matched] = first
                     continue
-                positions = second >> shift
+                positions = second >> pair_shift
                 positions -= students * n_positions
                 entries = first + self.priority_offsets[positions]
             else:
@@ -402,11 +355,64 @@ class Instance:
         self.tied_choices = _concatenated(tied_choices, _index_dtype(n_choices))
         self.tied_choice_entries = _concatenated(tied_choice_entries, _index_dtype(n_entries))
 
-    def _raise_duplicate(self, codes: np.ndarray, place_bits: int) -> None:
-        """Raise naming the duplicate first in (position, student) order: an entry listed twice
-        by a position or a choice listed twice by a student."""
+    def _sorted_join_keys(
+        self, choices: np.ndarray, entry_students: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray | None, int]:
+        """One sorted int64 key per entry and per choice; returns the keys, the order that
+        sorted them (None when the keys themselves carry the indices) and ``place_bits``.
+
+        A key is ``pair << (place_bits + 1) | flag << place_bits | place``: the pair is
+        ``student * n_positions + position``, the flag 0 for an entry and 1 for a choice, and
+        the place the entry's among its position's entries or the choice's in its student's
+        list. Sorted, an entry and a choice of the same pair are neighbours (entry first), and
+        pair and place give back each one's index. Ordering pairs by student keeps the writes
+        to ``choice_base_ranks`` nearly sequential. If the three parts do not fit in 63 bits,
+        keys hold only pair and flag (``place_bits`` is 0) and an argsort keeps the indices.
+        """
+        n_students, n_positions = max(len(self.student_ids), 1), max(len(self.position_ids), 1)
+        longest = max(
+            int(np.diff(self.priority_offsets).max(initial=1)),
+            int(np.diff(self.choice_offsets).max(initial=1)),
+        )
+        place_bits = (longest - 1).bit_length()
+        packed = (2 * n_students * n_positions - 1).bit_length() + place_bits <= _KEY_BITS
+        if not packed:
+            place_bits = 0
+        pair_shift = place_bits + 1
+        # key = one factor * an index array + a base per position (entries) or per student
+        # (choices) + the element's index, the base holding the other half of the pair, the
+        # flag, and minus the index of the position's first entry or the student's first choice
+        entry_base = np.arange(n_positions, dtype=np.int64) << pair_shift
+        choice_base = np.arange(n_students, dtype=np.int64) * (n_positions << pair_shift)
+        choice_base += 1 << place_bits
+        if packed:
+            entry_base[: len(self.position_ids)] -= self.priority_offsets[:-1]
+            choice_base[: len(self.student_ids)] -= self.choice_offsets[:-1]
+        keys = np.empty(entry_students.size + choices.size, dtype=np.int64)
+        for part, indices, factor, offsets, base in (
+            (keys[: entry_students.size], entry_students, n_positions << pair_shift,
+             self.priority_offsets, entry_base),
+            (keys[entry_students.size :], choices, 1 << pair_shift, self.choice_offsets,
+             choice_base),
+        ):  # fmt: skip
+            for start in range(0, part.size, _CHUNK):
+                stop = min(start + _CHUNK, part.size)
+                chunk = part[start:stop]
+                np.multiply(indices[start:stop], factor, out=chunk, dtype=np.int64)
+                chunk += base[_segments(offsets, start, stop)]
+                if packed:
+                    chunk += np.arange(start, stop)
+        if packed:
+            keys.sort()
+            return keys, None, place_bits
+        order = np.argsort(keys)
+        return keys[order], order, place_bits
+
+    def _raise_duplicate(self, keys: np.ndarray, place_bits: int) -> None:
+        """Raise naming the duplicate first in (position, student) order: a student listed
+        twice by a position, or a position listed twice by a student."""
         n_positions = max(len(self.position_ids), 1)
-        keys = codes >> place_bits  # pair << 1 | flag
+        keys = keys >> place_bits  # pair << 1 | flag
         repeated = keys[1:][keys[1:] == keys[:-1]]
         pairs, is_choice = repeated >> 1, repeated & 1
         students, positions = pairs // n_positions, pairs % n_positions

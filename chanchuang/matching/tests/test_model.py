@@ -184,3 +184,60 @@ def test_instance_arrays_are_read_only() -> None:
     instance = Instance.from_dict(EXAMPLE)
     with pytest.raises(ValueError, match="read-only"):
         instance.capacities[0] = 5
+
+
+def test_arrays_constructor_takes_any_integer_dtype_copies_and_stores_compactly() -> None:
+    arrays: dict[str, Any] = {
+        "choice_offsets": np.array([0, 2, 3], dtype=np.uint8),
+        "choice_positions": np.array([1, 0, 0], dtype=np.int16),
+        "capacities": np.array([1, 2], dtype=np.uint64),
+        "priority_offsets": np.array([0, 2, 4], dtype=np.int32),
+        "priority_students": np.array([0, 1, 1, 0], dtype=np.uint64),  # P2 not best first
+        "priority_values": np.array([1.5, 2.5, 3, 1], dtype=np.float32),
+        "uses_scores": np.array([True, False]),
+    }
+    originals = {name: array.copy() for name, array in arrays.items()}
+    instance = Instance(student_ids=["S1", "S2"], position_ids=["P1", "P2"], **arrays)
+    for name, array in arrays.items():
+        assert np.array_equal(array, originals[name]) and array.flags.writeable, name
+    assert instance.to_dict() == {
+        "students": {"S1": ["P2", "P1"], "S2": ["P1"]},
+        "positions": {
+            "P1": {"capacity": 1, "scores": {"S2": 2.5, "S1": 1.5}},
+            "P2": {"capacity": 2, "ranking": ["S1", "S2"]},
+        },
+    }
+    assert instance.choice_base_ranks.tolist() == [0, 1, 0]
+    for name in ("choice_positions", "choice_students", "priority_students", "base_ranks"):
+        assert getattr(instance, name).dtype == np.int32, name
+    for name in ("choice_offsets", "priority_offsets", "capacities"):
+        assert getattr(instance, name).dtype == np.int64, name
+    assert instance.choice_base_ranks.dtype == np.int32
+    assert instance.priority_values.dtype == np.float64
+
+
+def test_arrays_constructor_names_out_of_range_entries() -> None:
+    arrays: dict[str, Any] = {
+        "student_ids": ["S1", "S2"],
+        "position_ids": ["P1", "P2"],
+        "choice_offsets": [0, 0, 2],
+        "choice_positions": [1, 0],
+        "capacities": [1, 1],
+        "priority_offsets": [0, 0, 2],
+        "priority_students": [0, 1],
+        "priority_values": [1, 2],
+        "uses_scores": [False, True],
+    }
+    Instance(**arrays)
+    with pytest.raises(InstanceError, match=r"^students.S2: position index -1 is out of range$"):
+        Instance(**{**arrays, "choice_positions": [1, -1]})
+    with pytest.raises(
+        InstanceError, match=r"^positions.P2.scores: student index 2 is out of range$"
+    ):
+        Instance(**{**arrays, "priority_students": [0, 2]})
+    with pytest.raises(
+        InstanceError, match=r"^positions.P2.scores: value for student 'S2' must be a finite"
+    ):
+        Instance(**{**arrays, "priority_values": [1, np.inf]})
+    with pytest.raises(InstanceError, match=r"^choice_positions: expected a one-dimensional"):
+        Instance(**{**arrays, "choice_positions": [1.0, 0.0]})

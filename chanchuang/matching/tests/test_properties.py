@@ -5,10 +5,22 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import numpy as np
+import pytest
 from hypothesis import given, settings, target
 from hypothesis import strategies as st
 
-from chanchuang.matching import Engine, Instance, Proposer, Result, explain, solve, verify
+from chanchuang.matching import (
+    Engine,
+    Instance,
+    InstanceError,
+    Proposer,
+    Result,
+    explain,
+    model,
+    solve,
+    verify,
+)
 from chanchuang.matching.reference import reference_orders
 from chanchuang.matching.tests.strategies import SEEDS, instance_dicts, stable_matchings
 
@@ -149,3 +161,100 @@ def test_verifier_catches_a_dropped_student(
     assert not report.ok
     assert (student, position) in {(p.student, p.position) for p in report.blocking_pairs}
     assert any(m.position == position and m.field == "filled" for m in report.summary_mismatches)
+
+
+BUILT_ARRAYS = (
+    "choice_offsets",
+    "choice_positions",
+    "choice_students",
+    "capacities",
+    "uses_scores",
+    "priority_offsets",
+    "priority_students",
+    "priority_values",
+    "base_ranks",
+    "choice_base_ranks",
+    "tied_entries",
+    "tied_groups",
+)
+
+
+def build_with(data: dict[str, Any], chunk: int, key_bits: int) -> Instance:
+    """Instance.from_dict(data), reading and writing the join's keys in slices of ``chunk``
+    and packing keys only if they fit in ``key_bits`` bits (0: the argsort fallback)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "_CHUNK", chunk)
+        patch.setattr(model, "_KEY_BITS", key_bits)
+        return Instance.from_dict(data)
+
+
+def tied_choices(instance: Instance) -> set[tuple[int, int]]:
+    pairs = zip(instance.tied_choices.tolist(), instance.tied_choice_entries.tolist(), strict=True)
+    return set(pairs)
+
+
+@EXAMPLES
+@given(instance_dicts(max_students=10, max_positions=5), st.sampled_from([1, 2, 3, 7]))
+def test_building_does_not_depend_on_slices_or_key_packing(
+    data: dict[str, Any], chunk: int
+) -> None:
+    expected = Instance.from_dict(data)
+    for key_bits in (model._KEY_BITS, 0):
+        built = build_with(data, chunk, key_bits)
+        for name in BUILT_ARRAYS:
+            assert np.array_equal(getattr(built, name), getattr(expected, name)), name
+        assert tied_choices(built) == tied_choices(expected)
+    # Each choice's base rank and tie, straight from the definition.
+    tied_entries = set(expected.tied_entries.tolist())
+    for choice, (student, position) in enumerate(
+        zip(expected.choice_students.tolist(), expected.choice_positions.tolist(), strict=True)
+    ):
+        start, stop = expected.priority_offsets[position : position + 2]
+        entries = [e for e in range(start, stop) if expected.priority_students[e] == student]
+        rank = int(expected.base_ranks[entries[0]]) if entries else -1
+        assert expected.choice_base_ranks[choice] == rank
+        tied = {(choice, entries[0])} if entries and entries[0] in tied_entries else set()
+        assert {pair for pair in tied_choices(expected) if pair[0] == choice} == tied
+
+
+@EXAMPLES
+@given(instance_dicts(max_students=8, max_positions=4), st.data())
+def test_the_duplicate_named_is_the_first_by_position_then_student(
+    data: dict[str, Any], draw: st.DataObject
+) -> None:
+    students, positions = list(data["students"]), list(data["positions"])
+    choosers = [s for s in students if data["students"][s]]
+    rankers = [p for p in positions if data["positions"][p].get("ranking")]
+    if not choosers and not rankers:
+        return
+    duplicated = dict(data, students=dict(data["students"]), positions=dict(data["positions"]))
+    for student in draw.draw(st.lists(st.sampled_from(choosers), unique=True)) if choosers else []:
+        choices = duplicated["students"][student]
+        duplicated["students"][student] = [*choices, draw.draw(st.sampled_from(choices))]
+    for position in draw.draw(st.lists(st.sampled_from(rankers), unique=True)) if rankers else []:
+        spec = duplicated["positions"][position]
+        flat = [s for item in spec["ranking"] for s in (item if isinstance(item, list) else [item])]
+        extra = draw.draw(st.sampled_from(flat))
+        duplicated["positions"][position] = {**spec, "ranking": [*spec["ranking"], extra]}
+    # The oracle: (position, student, 0 for a ranking or 1 for a student's list), smallest first.
+    found = []
+    for p, position in enumerate(positions):
+        spec = duplicated["positions"][position]
+        items = spec.get("ranking", [])
+        flat = [s for item in items for s in (item if isinstance(item, list) else [item])]
+        found += [(p, students.index(s), 0) for s in set(flat) if flat.count(s) > 1]
+    for s, student in enumerate(students):
+        choices = duplicated["students"][student]
+        found += [(positions.index(q), s, 1) for q in set(choices) if choices.count(q) > 1]
+    if not found:
+        return
+    p, s, in_list = min(found)
+    expected = (
+        f"students.{students[s]}: position {positions[p]!r} is listed twice"
+        if in_list
+        else f"positions.{positions[p]}.ranking: student {students[s]!r} is listed twice"
+    )
+    for chunk, key_bits in ((1 << 20, model._KEY_BITS), (2, model._KEY_BITS), (3, 0)):
+        with pytest.raises(InstanceError) as error:
+            build_with(duplicated, chunk, key_bits)
+        assert str(error.value) == expected
