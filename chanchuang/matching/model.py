@@ -65,6 +65,9 @@ def _check_ids(ids: Sequence[str], where: str) -> tuple[tuple[str, ...], np.ndar
     if not _all_of_type(ids, str):
         bad = next(item for item in ids if not isinstance(item, str))
         raise InstanceError(f"{where}: id {bad!r} is not a string")
+    dtype = _index_dtype(len(ids))
+    if all(map(operator.lt, ids, itertools.islice(ids, 1, None))):  # sorted, so distinct
+        return ids, np.arange(len(ids), dtype=dtype)
     order = sorted(range(len(ids)), key=ids.__getitem__)
     in_order = list(map(ids.__getitem__, order))
     if any(map(operator.eq, in_order, itertools.islice(in_order, 1, None))):
@@ -73,7 +76,7 @@ def _check_ids(ids: Sequence[str], where: str) -> tuple[tuple[str, ...], np.ndar
             if item in seen:
                 raise InstanceError(f"{where}: duplicate id {item!r}")
             seen.add(item)
-    return ids, np.fromiter(order, dtype=_index_dtype(len(ids)), count=len(ids))
+    return ids, np.fromiter(order, dtype=dtype, count=len(ids))
 
 
 def _integers(values: ArrayLike, where: str) -> np.ndarray:
@@ -304,7 +307,10 @@ class Instance:
             ranks *= starts_group
             np.maximum.accumulate(ranks, out=ranks)  # the first entry of each entry's group
         self.tied_groups = ranks[self.tied_entries]
-        ranks -= np.repeat(offsets[:-1].astype(dtype), np.diff(offsets))
+        firsts = offsets[:-1].astype(dtype)  # each position's first entry
+        for start in range(0, n_entries, _CHUNK):
+            stop = min(start + _CHUNK, n_entries)
+            ranks[start:stop] -= firsts[_segments(offsets, start, stop)]
         self.base_ranks = ranks
 
     def _join_choices_to_entries(self, choices: np.ndarray, entry_students: np.ndarray) -> None:

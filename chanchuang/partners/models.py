@@ -247,7 +247,7 @@ class AgreementParty(models.Model):
     class Meta:
         verbose_name = _("party")
         verbose_name_plural = _("parties")
-        ordering = ["agreement", "organisation_id", "pk"]
+        ordering = ["agreement", "pk"]  # the school first (created with the agreement)
 
     def __str__(self) -> str:
         return self.name

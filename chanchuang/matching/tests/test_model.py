@@ -50,8 +50,10 @@ def test_scores_are_stored_best_first() -> None:
     }
 
 
-def test_lottery_is_defined_by_sorted_ids_and_numpy_permutation() -> None:
-    ids = ["b", "a", "d", "c", "e"]
+@pytest.mark.parametrize(
+    "ids", [["b", "a", "d", "c", "e"], ["a", "b", "c", "d", "e"], ["S9", "S10", "S11"], []]
+)
+def test_lottery_is_defined_by_sorted_ids_and_numpy_permutation(ids: list[str]) -> None:
     instance = Instance.from_dict({"students": {s: [] for s in ids}, "positions": {}})
     draw = np.random.default_rng(2024).permutation(len(ids))
     lottery_order = [sorted(ids)[i] for i in draw]
@@ -173,6 +175,8 @@ def test_arrays_constructor_names_bad_entries() -> None:
     }
     with pytest.raises(InstanceError, match="students: duplicate id 'S1'"):
         Instance(**arrays)
+    with pytest.raises(InstanceError, match="positions: duplicate id 'P2'"):
+        Instance(**{**arrays, "student_ids": ["S1", "S2"], "position_ids": ["P1", "P2", "P2"]})
     arrays["student_ids"] = ["S1", "S2"]
     with pytest.raises(InstanceError, match=r"students.S2: position index 3 is out of range"):
         Instance(**{**arrays, "choice_offsets": [0, 0, 1], "choice_positions": [3]})

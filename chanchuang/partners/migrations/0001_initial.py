@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'party',
                 'verbose_name_plural': 'parties',
-                'ordering': ['agreement', 'organisation_id', 'pk'],
+                'ordering': ['agreement', 'pk'],
             },
         ),
         migrations.CreateModel(
