@@ -267,11 +267,29 @@ def _test_settings(settings, tmp_path):
 CHROMIUM = "/usr/bin/chromium"
 
 
+def _has_cjk_font() -> bool:
+    import subprocess
+
+    try:
+        listed = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True)
+    except FileNotFoundError:
+        return False
+    return bool(listed.stdout.strip())
+
+
 def pytest_collection_modifyitems(config, items):
-    """Browser tests need Debian's Chromium: skipped without it, unless CI makes them mandatory."""
+    """Browser tests need Debian's Chromium, PDF text tests a CJK font: skipped without them,
+    unless CI makes them mandatory."""
     import os
     from pathlib import Path
 
+    if not _has_cjk_font():
+        if os.environ.get("CI", "").lower() == "true":
+            raise pytest.UsageError("CI=true but no CJK font is installed: fonts-noto-cjk.")
+        for item in items:
+            if "cjk_fonts" in item.keywords:
+                item.add_marker(pytest.mark.skip(reason="no CJK font (apt-get install "
+                                                        "fonts-noto-cjk)"))
     if Path(CHROMIUM).exists():
         if any("browser" in item.keywords for item in items):
             # Playwright's sync API keeps an event loop running for the whole session.

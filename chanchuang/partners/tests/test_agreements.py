@@ -201,6 +201,7 @@ def test_renewal_copies_parties_and_commitments_and_marks_the_old_one_renewed(wo
     assert Agreement.objects.get(pk=renewal.pk).status == "signed"  # begins in 2029
 
 
+@pytest.mark.cjk_fonts
 def test_the_pdf_carries_the_chinese_text(client, world):
     client.force_login(world.staff_wang)
     response = client.get(reverse("partners:agreement_pdf", args=[world.agreement_a.pk]))
