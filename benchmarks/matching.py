@@ -3,12 +3,13 @@
 Run as ``python benchmarks/matching.py`` (``--help`` for options). For each size N it generates
 seeded random instances (N students, N/10 positions, 10 choices each, total capacity 0.9 N,
 uniform and Zipf-skewed popularity, strict priorities as scores) and prints the kernel's time to
-build the instance from arrays and to solve it (student-proposing), and the solve's peak extra
-memory. Up to ``--compare-up-to`` students it also runs `matching`'s ``HospitalResident``
-(resident-optimal) on the same instance and prints the time ratios and whether the assignments
-are identical. Finally it checks the targets: identical assignments everywhere, at least 100x
-faster than `matching`'s solve at N = 20,000, and N = 1,000,000 solved in under 4 s with under
-1 GB of extra memory.
+build the instance from arrays and to solve it (student-proposing), end to end, and the peak
+extra memory of each. Up to ``--compare-up-to`` students it also runs `matching`'s
+``HospitalResident`` (resident-optimal) on the same instance and prints the time ratios and
+whether the assignments are identical. Finally it checks the targets: identical assignments
+everywhere, at least 100x faster than `matching` at N = 20,000, and N = 1,000,000 built from
+arrays and solved in under 4 s with under 1 GB of extra memory (the issue's target, end to end:
+the way the platform calls the kernel at province scale).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import sys
 import threading
 import time
 import tracemalloc
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path[:] = [str(HERE.parent), *(p for p in sys.path if Path(p or ".").resolve() != HERE)]
 
-from chanchuang.matching import Instance, solve  # noqa: E402
+from chanchuang.matching import Instance, Result, solve  # noqa: E402
 
 CHOICES_PER_STUDENT = 10
 POPULARITIES = ("uniform", "zipf")
@@ -44,6 +44,8 @@ LIBRARY_STACK_BYTES = 1 << 30
 class Generated:
     """A generated instance as arrays, ready for the kernel or the `matching` library."""
 
+    student_ids: list[str]
+    position_ids: list[str]
     capacities: np.ndarray  # per position
     choices: np.ndarray  # (students, choices) position indices, best first
     entry_positions: np.ndarray  # priority entries grouped by position, best first
@@ -53,15 +55,18 @@ class Generated:
 
 @dataclass
 class Row:
-    """One printed line of figures (times in seconds: best of the repeats, except ``cold_s``)."""
+    """One printed line of figures (times in seconds: best of the repeats, except ``cold_s``;
+    memory in MB: tracemalloc's peak of what was allocated during the step)."""
 
     size: int
     popularity: str
     build_s: float  # Instance(...) from arrays
     solve_s: float  # solve(instance)
+    total_s: float  # the best run's build + solve: end to end
     cold_s: float  # the first build + solve, into memory the process has not touched yet
-    build_mb: float  # tracemalloc peaks
-    solve_mb: float
+    build_mb: float  # peak while building
+    solve_mb: float  # peak while solving, beyond the instance
+    total_mb: float  # peak over building and solving: end to end
     assigned: int
     from_dict_s: float | None = None  # Instance.from_dict(...), the JSON-format path
     library_create_s: float | None = None
@@ -119,17 +124,26 @@ def generate(size: int, popularity: str, seed: int) -> Generated:
     scores = np.empty(students.size, dtype=np.int64)
     scores[np.argsort(merit)] = np.arange(students.size)  # distinct: priorities are strict
     order = np.lexsort((-scores, positions))
-    return Generated(capacities, choices, positions[order], students[order], scores[order])
+    return Generated(
+        student_ids=[f"S{i}" for i in range(size)],
+        position_ids=[f"P{p}" for p in range(n_positions)],
+        capacities=capacities,
+        choices=choices,
+        entry_positions=positions[order],
+        entry_students=students[order],
+        entry_scores=scores[order],
+    )
 
 
 def build_instance(generated: Generated) -> Instance:
-    """The kernel's instance, built from arrays (entries come grouped by position, best first)."""
+    """The kernel's instance, built from arrays (entries come grouped by position, best first),
+    as the platform would from its database: the ids and arrays are its inputs."""
     size, per_student = generated.choices.shape
     n_positions = generated.capacities.size
     counts = np.bincount(generated.entry_positions, minlength=n_positions)
     return Instance(
-        student_ids=[f"S{i}" for i in range(size)],
-        position_ids=[f"P{p}" for p in range(n_positions)],
+        student_ids=generated.student_ids,
+        position_ids=generated.position_ids,
         choice_offsets=np.arange(0, size * per_student + 1, per_student),
         choice_positions=generated.choices.ravel(),
         capacities=generated.capacities,
@@ -183,7 +197,7 @@ def _run_library(instance: Instance) -> tuple[float, float, dict[str, str | None
 
 def measure(size: int, popularity: str, seed: int, repeats: int, compare: bool) -> Row:
     """Build and solve one generated instance ``repeats`` times (best times), then once more
-    each under tracemalloc for the peak memory; optionally run the `matching` library too."""
+    under tracemalloc for the peak memory; optionally run the `matching` library too."""
     generated = generate(size, popularity, seed)
     builds, solves = [], []
     for _ in range(repeats):
@@ -193,15 +207,19 @@ def measure(size: int, popularity: str, seed: int, repeats: int, compare: bool) 
         result = solve(instance, seed=seed)
         builds.append(built - started)
         solves.append(time.perf_counter() - built)
-    build_mb = _peak_mb(lambda: build_instance(generated))
+        del instance, result  # as a platform would, before building the next instance
+    build_mb, solve_mb, total_mb, instance, result = _peaks_mb(generated, seed)
+    best = min(range(repeats), key=lambda run: builds[run] + solves[run])
     row = Row(
         size=size,
         popularity=popularity,
         build_s=min(builds),
         solve_s=min(solves),
+        total_s=builds[best] + solves[best],
         cold_s=builds[0] + solves[0],
         build_mb=build_mb,
-        solve_mb=_peak_mb(lambda: solve(instance, seed=seed)),
+        solve_mb=solve_mb,
+        total_mb=total_mb,
         assigned=sum(position is not None for position in result.assignment.values()),
     )
     if compare:
@@ -214,28 +232,42 @@ def measure(size: int, popularity: str, seed: int, repeats: int, compare: bool) 
     return row
 
 
-def _peak_mb(action: Callable[[], object]) -> float:
-    """Peak memory (MB) allocated while running ``action``, as tracemalloc sees it."""
+def _peaks_mb(generated: Generated, seed: int) -> tuple[float, float, float, Instance, Result]:
+    """Build and solve under tracemalloc. Returns the peak memory (MB) allocated while
+    building, while solving beyond the instance, and over both (end to end: everything beyond
+    the inputs), with the instance and the result."""
     tracemalloc.start()
-    action()
-    _, peak = tracemalloc.get_traced_memory()
+    instance = build_instance(generated)
+    instance_bytes, build_peak = tracemalloc.get_traced_memory()
+    tracemalloc.reset_peak()
+    result = solve(instance, seed=seed)
+    solve_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return peak / 2**20
+    megabyte = 2**20
+    return (
+        build_peak / megabyte,
+        (solve_peak - instance_bytes) / megabyte,
+        max(build_peak, solve_peak) / megabyte,
+        instance,
+        result,
+    )
 
 
 HEADER = (
-    f"{'N':>9}  {'pop.':<8}{'build':>7}{'solve':>7}{'cold':>7}{'build':>7}{'solve':>7}"
-    f"{'assigned':>10} |{'dict':>7}{'create':>8}{'solve':>7}{'solve':>8}{'as called':>10}  same\n"
-    f"{'':>9}  {'':<8}{'s':>7}{'s':>7}{'s':>7}{'MB':>7}{'MB':>7}{'':>10} |{'s':>7}{'s':>8}"
-    f"{'s':>7}{'ratio':>8}{'ratio':>10}"
+    f"{'N':>9}  {'pop.':<8}{'build':>7}{'solve':>7}{'total':>7}{'cold':>7}{'build':>7}{'solve':>7}"
+    f"{'total':>7}{'assigned':>10} |{'dict':>7}{'create':>8}{'solve':>7}{'solve':>8}"
+    f"{'as called':>10}  same\n"
+    f"{'':>9}  {'':<8}{'s':>7}{'s':>7}{'s':>7}{'s':>7}{'MB':>7}{'MB':>7}{'MB':>7}{'':>10} |"
+    f"{'s':>7}{'s':>8}{'s':>7}{'ratio':>8}{'ratio':>10}"
 )
 
 
 def print_row(row: Row) -> None:
     """Print one line of the table."""
     line = (
-        f"{row.size:>9,}  {row.popularity:<8}{row.build_s:7.3f}{row.solve_s:7.3f}{row.cold_s:7.2f}"
-        f"{row.build_mb:7.0f}{row.solve_mb:7.0f}{row.assigned:>10,} |"
+        f"{row.size:>9,}  {row.popularity:<8}{row.build_s:7.3f}{row.solve_s:7.3f}"
+        f"{row.total_s:7.2f}{row.cold_s:7.2f}{row.build_mb:7.0f}{row.solve_mb:7.0f}"
+        f"{row.total_mb:7.0f}{row.assigned:>10,} |"
     )
     if row.identical is not None:
         line += (
@@ -246,7 +278,7 @@ def print_row(row: Row) -> None:
     print(line, flush=True)
 
 
-def check_targets(rows: list[Row]) -> list[str]:
+def check_targets(rows: list[Row], repeats: int) -> list[str]:
     """One line per target: met, missed, or not measured in this run."""
     compared = [row for row in rows if row.identical is not None]
     at_speedup = [row for row in compared if row.size == TARGET_SPEEDUP_AT]
@@ -257,20 +289,26 @@ def check_targets(rows: list[Row]) -> list[str]:
 
     lowest_as_called = min((row.as_called_ratio or 0.0 for row in at_speedup), default=0.0)
     lowest_solve_only = min((row.solve_ratio or 0.0 for row in at_speedup), default=0.0)
-    slowest = max((row.solve_s for row in large), default=0.0)
-    slowest_total = max((row.build_s + row.solve_s for row in large), default=0.0)
-    largest_mb = max((row.solve_mb for row in large), default=0.0)
+    slowest_total = max((row.total_s for row in large), default=0.0)
+    slowest_cold = max((row.cold_s for row in large), default=0.0)
+    slowest_build = max((row.build_s for row in large), default=0.0)
+    slowest_solve = max((row.solve_s for row in large), default=0.0)
+    largest_total_mb = max((row.total_mb for row in large), default=0.0)
+    largest_build_mb = max((row.build_mb for row in large), default=0.0)
+    largest_solve_mb = max((row.solve_mb for row in large), default=0.0)
     return [
         f"identical assignments on every compared instance: "
         f"{verdict(compared, all(row.identical for row in compared))}",
         f"N = {TARGET_SPEEDUP_AT:,}: >= {TARGET_SPEEDUP:.0f}x faster than matching as users call"
         f" it: {verdict(at_speedup, lowest_as_called >= TARGET_SPEEDUP)}"
         f" (lowest {lowest_as_called:.0f}x; solve() alone: lowest {lowest_solve_only:.0f}x)",
-        f"N = {TARGET_LARGE_AT:,}: solve < {TARGET_LARGE_SECONDS:.0f} s:"
-        f" {verdict(large, slowest < TARGET_LARGE_SECONDS)} (slowest {slowest:.2f} s;"
-        f" build + solve: slowest {slowest_total:.2f} s)",
-        f"N = {TARGET_LARGE_AT:,}: solve's peak extra memory < {TARGET_LARGE_MB:.0f} MB:"
-        f" {verdict(large, largest_mb < TARGET_LARGE_MB)} (largest {largest_mb:.0f} MB)",
+        f"N = {TARGET_LARGE_AT:,} end to end, Instance(...) from arrays + solve():"
+        f" < {TARGET_LARGE_SECONDS:.0f} s: {verdict(large, slowest_total < TARGET_LARGE_SECONDS)}"
+        f" (slowest {slowest_total:.2f} s, best of {repeats} runs; build {slowest_build:.2f} s"
+        f" + solve {slowest_solve:.2f} s; slowest first run {slowest_cold:.2f} s)",
+        f"N = {TARGET_LARGE_AT:,} end to end, peak extra memory < {TARGET_LARGE_MB:.0f} MB:"
+        f" {verdict(large, largest_total_mb < TARGET_LARGE_MB)} (largest {largest_total_mb:.0f} MB;"
+        f" build {largest_build_mb:.0f} MB, solve beyond the instance {largest_solve_mb:.0f} MB)",
     ]
 
 
@@ -308,7 +346,9 @@ def main() -> int:
     )
     print(
         f"Python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} CPUs;"
-        f" best of {args.repeats} runs; cold = first build + solve; MB = tracemalloc peak"
+        f" best of {args.repeats} runs; total = build + solve (the best run), cold = the first;"
+        " MB = tracemalloc peak\nof what building, solving (beyond the instance) and both"
+        " (total: beyond the inputs) allocate"
     )
     print(HEADER)
     rows = []
@@ -324,7 +364,7 @@ def main() -> int:
         " ratio = its solve() over the kernel's solve(); as called ratio = its create + solve"
         " over the kernel's from_dict + solve"
     )
-    verdicts = check_targets(rows)
+    verdicts = check_targets(rows, args.repeats)
     for verdict in verdicts:
         print(f"target: {verdict}")
     return 1 if any("MISSED" in verdict for verdict in verdicts) else 0
