@@ -20,6 +20,7 @@ from chanchuang.core.models import Region, User
 from chanchuang.core.regions import load_regions
 from chanchuang.core.tests import factories as f
 from chanchuang.partners.tests import factories as partner_factories
+from chanchuang.placements.tests import factories as placement_factories
 
 
 @dataclass
@@ -173,6 +174,78 @@ class World:
         from chanchuang.core.models import Notification
 
         return Notification.objects.create(user=self.staff_wang, title="协议即将到期")
+
+    # Placements: a plan for the first department's 2025 major, positions at enterprises A and
+    # B, round 1 published (student_liu placed at A), round 2 open; the other school's plan.
+
+    @cached_property
+    def plan(self):
+        return placement_factories.plan(school=self.school, major=self.major)
+
+    @cached_property
+    def plan_far(self):
+        return placement_factories.plan(school=self.other_school, major=self.major_far)
+
+    @cached_property
+    def position_a(self):
+        return placement_factories.position(plan=self.plan, organisation=self.enterprise_a)
+
+    @cached_property
+    def position_b(self):
+        return placement_factories.position(plan=self.plan, organisation=self.enterprise_b,
+                                            title="储备店长")
+
+    @cached_property
+    def position_far(self):
+        return placement_factories.position(plan=self.plan_far, organisation=self.org_far)
+
+    @cached_property
+    def block(self):
+        return self.plan.blocks.first()
+
+    @cached_property
+    def round(self):
+        """Round 1, published: student_liu chose A then B and is placed at A."""
+        return placement_factories.published_round(
+            self.plan, {self.student_liu: [self.position_a, self.position_b]})
+
+    @cached_property
+    def round_open(self):
+        self.round  # noqa: B018 — round 2 follows round 1
+        return placement_factories.selection_round(self.plan, number=2)
+
+    @property
+    def placement_liu(self):
+        self.round  # noqa: B018
+        return self.student_liu.placements.get()
+
+    @cached_property
+    def placement_far(self):
+        from chanchuang.placements.models import Placement
+
+        return Placement.objects.create(
+            student=self.student_far, position=self.position_far,
+            start_date=placement_factories.ENTERPRISE_BLOCK[0],
+            end_date=placement_factories.ENTERPRISE_BLOCK[1])
+
+    @cached_property
+    def policy(self):
+        return placement_factories.policy(self.school)
+
+    @property
+    def placement_liu_plan(self):
+        """The plan, once student_liu is placed in it (its deletion is refused)."""
+        self.round  # noqa: B018
+        return self.plan
+
+    @property
+    def sign_off_link(self):
+        """student_liu's placement's sign-off token, where the matrix expects a pk."""
+        from types import SimpleNamespace
+
+        from chanchuang.placements.services import sign_off_token
+
+        return SimpleNamespace(pk=sign_off_token(self.placement_liu))
 
     def person(self, role_key: str) -> User | None:
         """The user acting in a given column of the permission matrix (None: anonymous)."""

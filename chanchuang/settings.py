@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "chanchuang.core",
     "chanchuang.partners",
+    "chanchuang.placements",
 ]
 
 MIDDLEWARE = [
@@ -184,6 +185,7 @@ NPM_STATIC_FILES = [
     "tom-select/dist/js/tom-select.complete.min.js.map",
     "tom-select/dist/css/tom-select.bootstrap5.min.css",
     "tom-select/dist/css/tom-select.bootstrap5.min.css.map",
+    "@tabler/core/dist/libs/sortablejs/Sortable.min.js",
 ]
 STORAGES = {
     "default": {

@@ -15,5 +15,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("", include("chanchuang.partners.urls")),
+    path("", include("chanchuang.placements.urls")),
     path("", include("chanchuang.core.urls")),
 ]

@@ -337,6 +337,9 @@ class Organisation(PinyinNamed):
                                 help_text=_("Sector of GB/T 4754-2017."))
     size = models.CharField(_("size"), max_length=10, choices=OrganisationSize.choices,
                             blank=True)
+    staff_on_duty = models.PositiveIntegerField(
+        _("staff on duty"), null=True, blank=True,
+        help_text=_("Employees currently at work; interns may be at most a tenth of them."))
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True,
                                   related_name="organisations")
     region = models.ForeignKey(Region, verbose_name=_("region"), null=True, blank=True,
@@ -457,6 +460,9 @@ class Student(Linked, models.Model):
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=StudentStatus.choices,
                               default=StudentStatus.ENROLLED)
+    grade_point = models.DecimalField(
+        _("grade point average"), max_digits=4, decimal_places=2, null=True, blank=True,
+        help_text=_("Used to rank applicants when an enterprise does not rank them."))
 
     objects = StudentQuerySet.as_manager()
 

@@ -32,8 +32,8 @@ class PartnerForm(ScopedModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["school", "kind", "name", "credit_code", "industry", "size", "region",
-                  "website", "tags"]
+        fields = ["school", "kind", "name", "credit_code", "industry", "size", "staff_on_duty",
+                  "region", "website", "tags"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

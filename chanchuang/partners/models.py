@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core.models import Linked, Organisation, School
+from chanchuang.core.models import Linked, Organisation, School, Student
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.partners.choices import (
     AgreementStatus,
@@ -138,6 +138,8 @@ class AgreementType(Linked, models.Model):
     school = models.ForeignKey(School, verbose_name=_("school"), null=True, blank=True,
                                on_delete=models.CASCADE, related_name="agreement_types")
     name = models.CharField(_("name"), max_length=100)
+    code = models.SlugField(_("code"), max_length=40, blank=True,
+                            help_text=_("Set on built-in types the platform relies on."))
     description = models.TextField(_("description"), blank=True)
     document_template = models.TextField(
         _("document template"),
@@ -237,6 +239,10 @@ class AgreementParty(models.Model):
                                      blank=True, on_delete=models.PROTECT,
                                      related_name="agreement_parties",
                                      help_text=_("Empty: the school itself."))
+    student = models.ForeignKey(Student, verbose_name=_("student"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="agreement_parties",
+                                help_text=_("The student of a three-party internship "
+                                            "agreement."))
     role = models.CharField(_("role"), max_length=12, choices=PartyRole.choices,
                             default=PartyRole.PARTY)
     signatory = models.CharField(_("signatory"), max_length=50, blank=True)
@@ -254,8 +260,12 @@ class AgreementParty(models.Model):
 
     @property
     def name(self) -> str:
-        """The party's name: its organisation's, or the school's."""
-        return self.organisation.name if self.organisation_id else self.agreement.school.name
+        """The party's name: its organisation's, the student's, or the school's."""
+        if self.organisation_id:
+            return self.organisation.name
+        if self.student_id:
+            return self.student.user.real_name
+        return self.agreement.school.name
 
     @property
     def school_id(self) -> int:

@@ -1,0 +1,587 @@
+"""State changes of the placements app: plans and blocks, positions, two-way selection rounds
+(choices, rankings, the match, publication), placements and their compliance records, logs,
+sign-offs and evaluations. Each validates, runs in a transaction, is audited, and refuses bad
+input with a ``DomainError`` that names the problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chanchuang import matching
+from chanchuang.core import audit
+from chanchuang.core.choices import AuditAction
+from chanchuang.core.models import Student, User
+from chanchuang.core.services import DomainError
+from chanchuang.partners import services as partner_services
+from chanchuang.partners.choices import CommitmentKind, PartyRole
+from chanchuang.partners.models import AgreementParty, AgreementType, Commitment
+from chanchuang.placements import compliance
+from chanchuang.placements.choices import (
+    BlockKind,
+    EvaluatorSide,
+    Grade,
+    LogStatus,
+    PlacementStatus,
+    PositionStatus,
+    RoundStatus,
+)
+from chanchuang.placements.models import (
+    Evaluation,
+    Log,
+    Placement,
+    PlanBlock,
+    Position,
+    Preference,
+    Ranking,
+    SelectionRound,
+    SignOff,
+    TrainingPlan,
+)
+
+SIGN_OFF_SALT = "chanchuang.placements.sign-off"
+SIGN_OFF_DAYS = 14
+# The rubric both sides evaluate against: criterion → weight (weights add up to 1).
+RUBRIC = {
+    "professional_ethics": Decimal("0.20"),
+    "skills": Decimal("0.30"),
+    "attitude": Decimal("0.20"),
+    "teamwork": Decimal("0.15"),
+    "innovation": Decimal("0.15"),
+}
+GRADE_FLOORS = [(90, Grade.EXCELLENT), (80, Grade.GOOD), (70, Grade.FAIR), (60, Grade.PASS)]
+ACTIVE = (PlacementStatus.MATCHED, PlacementStatus.CONFIRMED)
+
+
+def _validate(obj) -> None:
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        raise DomainError("；".join(exc.messages)) from None
+
+
+def _created(actor, obj, **extra) -> None:
+    audit.record(actor=actor, action=AuditAction.CREATED, obj=obj,
+                 after=audit.snapshot(obj), **extra)
+
+
+# --- Plans and blocks ------------------------------------------------------------------------
+
+
+def add_block(*, actor: User, plan: TrainingPlan, kind: str, start_date: dt.date,
+              end_date: dt.date, title: str = "") -> PlanBlock:
+    """Add a school or enterprise block to a plan's calendar; blocks never overlap."""
+    block = PlanBlock(plan=plan, kind=kind, start_date=start_date, end_date=end_date,
+                      title=title)
+    _validate(block)
+    if plan.blocks.filter(start_date__lte=end_date, end_date__gte=start_date).exists():
+        raise DomainError(_("Dates: this block overlaps another block of the plan."))
+    with transaction.atomic():
+        block.save()
+        _created(actor, block, school_id=plan.school_id)
+    return block
+
+
+def enterprise_period(plan: TrainingPlan) -> tuple[dt.date, dt.date]:
+    """The span of the plan's enterprise blocks, which placements of the plan cover."""
+    blocks = list(plan.blocks.filter(kind=BlockKind.ENTERPRISE).order_by("start_date"))
+    if not blocks:
+        raise DomainError(_("The plan has no enterprise block yet: add one to its calendar."))
+    return blocks[0].start_date, max(block.end_date for block in blocks)
+
+
+# --- Rounds ----------------------------------------------------------------------------------
+
+
+def open_round(*, actor: User, plan: TrainingPlan, choices_deadline: dt.datetime,
+               rankings_deadline: dt.datetime, max_choices: int = 5) -> SelectionRound:
+    """Open the next round of a plan; a later round follows the published one before it."""
+    if rankings_deadline < choices_deadline:
+        raise DomainError(_("Deadlines: enterprises rank after students have chosen."))
+    if not 1 <= max_choices <= 20:
+        raise DomainError(_("Choices per student: between 1 and 20."))
+    with transaction.atomic():
+        rounds = list(plan.rounds.select_for_update().order_by("number"))
+        previous = rounds[-1] if rounds else None
+        if previous is not None and previous.status != RoundStatus.PUBLISHED:
+            raise DomainError(_("Round %(n)d is not published yet.") % {"n": previous.number})
+        selection = SelectionRound.objects.create(
+            plan=plan, number=len(rounds) + 1, choices_deadline=choices_deadline,
+            rankings_deadline=rankings_deadline, max_choices=max_choices, previous=previous)
+        _created(actor, selection, school_id=plan.school_id)
+    return selection
+
+
+def eligible_students(selection: SelectionRound):
+    """The cohort's students this round is for: everyone in round 1, the unplaced later."""
+    students = selection.plan.students()
+    placed = Placement.objects.filter(position__plan=selection.plan, status__in=[
+        *ACTIVE, PlacementStatus.COMPLETED]).values("student_id")
+    return students.exclude(pk__in=placed)
+
+
+def free_seats(position: Position) -> int:
+    """Seats not yet taken by a placement from an earlier round."""
+    taken = position.placements.filter(status__in=[*ACTIVE, PlacementStatus.COMPLETED]).count()
+    return max(0, position.seats - taken)
+
+
+def _require_open(selection: SelectionRound, deadline: dt.datetime, who: str) -> None:
+    if selection.status != RoundStatus.OPEN:
+        raise DomainError(_("This round is closed: %(status)s.")
+                          % {"status": selection.get_status_display()})
+    if timezone.now() > deadline:
+        raise DomainError(_("The deadline for %(who)s passed on %(deadline)s.") % {
+            "who": who, "deadline": timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M")})
+
+
+def set_choices(*, actor: User, selection: SelectionRound, student: Student,
+                positions: list[Position]) -> list[Preference]:
+    """Replace a student's ordered choices (first = most wanted)."""
+    _require_open(selection, selection.choices_deadline, _("students' choices"))
+    if not eligible_students(selection).filter(pk=student.pk).exists():
+        raise DomainError(_("%(name)s is not in this round's cohort.")
+                          % {"name": student.user.real_name})
+    if len(positions) > selection.max_choices:
+        raise DomainError(_("At most %(n)d choices.") % {"n": selection.max_choices})
+    seen: set[int] = set()
+    for position in positions:
+        if position.pk in seen:
+            raise DomainError(_("%(position)s is chosen twice; each position once.")
+                              % {"position": position})
+        seen.add(position.pk)
+        if position.plan_id != selection.plan_id or position.status != PositionStatus.OPEN:
+            raise DomainError(_("%(position)s is not open in this plan.")
+                              % {"position": position})
+        majors = {major.pk for major in position.required_majors.all()}
+        if majors and student.major_id not in majors:
+            raise DomainError(_("%(position)s is open only to other majors.")
+                              % {"position": position})
+    with transaction.atomic():
+        Preference.objects.filter(round=selection, student=student).delete()
+        choices = Preference.objects.bulk_create([
+            Preference(round=selection, student=student, position=position, rank=rank)
+            for rank, position in enumerate(positions, start=1)])
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=selection,
+                     data={"choices of": student.student_no,
+                           "positions": [p.pk for p in positions]})
+    return choices
+
+
+def set_rankings(*, actor: User, selection: SelectionRound, position: Position,
+                 ranks: dict[int, int | None], scores: dict[int, Decimal] | None = None,
+                 by_default: bool = False) -> int:
+    """Replace an enterprise's priorities for a position's applicants: ``ranks`` student id →
+    rank (1 best; equal ranks tie; None: not acceptable), or ``scores`` (higher is better)."""
+    if not by_default:
+        _require_open(selection, selection.rankings_deadline, _("enterprises' rankings"))
+    applicants = set(Preference.objects.filter(round=selection, position=position)
+                     .values_list("student_id", flat=True))
+    entries = scores if scores is not None else ranks
+    strangers = set(entries) - applicants
+    if strangers:
+        raise DomainError(_("Only students who chose %(position)s can be ranked for it.")
+                          % {"position": position})
+    if any(rank is not None and rank < 1 for rank in ranks.values()):
+        raise DomainError(_("Ranks start at 1."))
+    with transaction.atomic():
+        Ranking.objects.filter(round=selection, position=position).delete()
+        rows = [Ranking(round=selection, position=position, student_id=student_id,
+                        rank=None if scores is not None else value,
+                        score=value if scores is not None else None, by_default=by_default)
+                for student_id, value in entries.items() if value is not None]
+        Ranking.objects.bulk_create(rows)
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=position,
+                     data={"round": selection.number, "ranked": len(rows),
+                           "by_default": by_default})
+    return len(rows)
+
+
+def rank_by_grade(*, actor: User, selection: SelectionRound) -> int:
+    """Rank the applicants of every position no enterprise ranked by their grade point average
+    (missing grades count as 0). Returns how many positions were ranked this way."""
+    if selection.status != RoundStatus.OPEN:
+        raise DomainError(_("This round is closed."))
+    ranked = set(Ranking.objects.filter(round=selection).values_list("position_id", flat=True))
+    count = 0
+    for position in Position.objects.filter(plan=selection.plan).exclude(pk__in=ranked):
+        applicants = Student.objects.filter(preferences__round=selection,
+                                            preferences__position=position)
+        if applicants:
+            set_rankings(actor=actor, selection=selection, position=position, ranks={},
+                         scores={s.pk: s.grade_point or Decimal(0) for s in applicants},
+                         by_default=True)
+            count += 1
+    return count
+
+
+def start_match(*, actor: User, selection: SelectionRound) -> SelectionRound:
+    """Freeze the inputs and queue the match (a background task)."""
+    with transaction.atomic():
+        # Two clicks must not start two runs of one round.
+        selection = SelectionRound.objects.select_for_update().get(pk=selection.pk)
+        if selection.status not in (RoundStatus.OPEN, RoundStatus.MATCHED):
+            raise DomainError(_("This round cannot be matched now (%(status)s).")
+                              % {"status": selection.get_status_display()})
+        selection.status = RoundStatus.RUNNING
+        selection.message = ""
+        selection.save(update_fields=["status", "message"])
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=selection,
+                     data={"action": "match"})
+        round_id = selection.pk
+        transaction.on_commit(lambda: _enqueue_match(round_id))
+    return selection
+
+
+def _enqueue_match(round_id: int) -> None:
+    from chanchuang.placements.tasks import run_match
+
+    run_match.enqueue(round_id)
+
+
+def build_instance(selection: SelectionRound, seed: int) -> dict:
+    """The kernel's instance for a round: every choice, every position's free seats and its
+    priority (ranks, scores, or — unranked — everyone who chose it, tied)."""
+    students: dict[str, list[str]] = {}
+    for student_id, position_id in Preference.objects.filter(round=selection).order_by(
+            "student_id", "rank").values_list("student_id", "position_id"):
+        students.setdefault(str(student_id), []).append(str(position_id))
+    rankings: dict[int, list[Ranking]] = {}
+    for ranking in Ranking.objects.filter(round=selection):
+        rankings.setdefault(ranking.position_id, []).append(ranking)
+    applicants: dict[int, list[str]] = {}
+    for student_id, choices in students.items():
+        for position_id in choices:
+            applicants.setdefault(int(position_id), []).append(student_id)
+    positions = {}
+    for position in Position.objects.filter(plan=selection.plan):
+        entry: dict = {"capacity": free_seats(position)}
+        ranked = rankings.get(position.pk)
+        if ranked and ranked[0].score is not None:
+            entry["scores"] = {str(r.student_id): float(r.score) for r in ranked}
+        elif ranked:
+            groups: dict[int, list[str]] = {}
+            for r in ranked:
+                groups.setdefault(r.rank, []).append(str(r.student_id))
+            entry["ranking"] = [sorted(group) if len(group) > 1 else group[0]
+                                for _rank, group in sorted(groups.items())]
+        else:
+            entry["ranking"] = [sorted(applicants.get(position.pk, []))] if applicants.get(
+                position.pk) else []
+        positions[str(position.pk)] = entry
+    return {"students": students, "positions": positions, "seed": seed}
+
+
+def run_match(round_id: int) -> SelectionRound:
+    """Solve a frozen round with the matching kernel and store inputs, seed and result."""
+    selection = SelectionRound.objects.select_related("plan").get(pk=round_id)
+    seed = selection.seed if selection.seed is not None else random.SystemRandom().randrange(
+        2**31)
+    try:
+        instance_data = build_instance(selection, seed)
+        result = matching.solve(matching.Instance.from_dict(instance_data), seed=seed)
+    except (matching.InstanceError, DomainError) as exc:
+        selection.status, selection.message = RoundStatus.OPEN, str(exc)
+        selection.save(update_fields=["status", "message"])
+        return selection
+    selection.instance, selection.result = instance_data, result.to_dict()
+    selection.seed, selection.status = seed, RoundStatus.MATCHED
+    selection.run_at = timezone.now()
+    selection.save(update_fields=["instance", "result", "seed", "status", "run_at"])
+    return selection
+
+
+def reproduce(selection: SelectionRound) -> bool:
+    """Whether solving the stored inputs with the stored seed gives the stored result."""
+    if selection.instance is None:
+        return False
+    again = matching.solve(matching.Instance.from_dict(selection.instance), seed=selection.seed)
+    return again.to_dict() == selection.result
+
+
+def publish_round(*, actor: User, selection: SelectionRound) -> list[Placement]:
+    """Publish a matched round: each assigned student gets a placement. Published results
+    never change; a later round can take the rest."""
+    with transaction.atomic():
+        # Publishing twice (two clicks, two staff) must not create placements twice.
+        selection = SelectionRound.objects.select_for_update().get(pk=selection.pk)
+        if selection.status == RoundStatus.PUBLISHED:
+            raise DomainError(_("This round is already published."))
+        if selection.status != RoundStatus.MATCHED:
+            raise DomainError(_("Run the match before publishing."))
+        start, end = enterprise_period(selection.plan)
+        assignment = selection.result["assignment"]
+        placements = Placement.objects.bulk_create([
+            Placement(student_id=int(student_id), position_id=int(position_id),
+                      round=selection, start_date=start, end_date=end)
+            for student_id, position_id in assignment.items() if position_id is not None])
+        selection.status = RoundStatus.PUBLISHED
+        selection.published_at = timezone.now()
+        selection.save(update_fields=["status", "published_at"])
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=selection,
+                     data={"published": len(placements)})
+    return placements
+
+
+def explanation(selection: SelectionRound, student: Student) -> dict:
+    """Why a student got what they got: their position and, for each position they ranked
+    higher, whether it was full (with its cutoff and the student's rank there) or did not
+    accept them."""
+    instance = matching.Instance.from_dict(selection.instance)
+    result = matching.Result.from_dict(selection.result)
+    key = str(student.pk)
+    assigned = selection.result["assignment"].get(key)
+    reasons = matching.explain(instance, result, key) if key in selection.result[
+        "assignment"] else []
+    return {"assigned": int(assigned) if assigned else None,
+            "reasons": [{"position": int(r.position), "choice": r.choice_number,
+                         "reason": r.reason, "cutoff_rank": r.cutoff_rank,
+                         "your_rank": r.student_rank} for r in reasons]}
+
+
+# --- Placements ------------------------------------------------------------------------------
+
+
+def record_tripartite(*, actor: User, placement: Placement, signed_on: dt.date,
+                      scan: UploadedFile | None = None) -> Placement:
+    """File the signed three-party agreement (school, enterprise, student) of a placement."""
+    kind = AgreementType.objects.filter(code=compliance.TRIPARTITE_CODE, school__isnull=True) \
+        .first()
+    if kind is None:
+        raise DomainError(_("The built-in three-party agreement type is missing."))
+    position = placement.position
+    with transaction.atomic():
+        agreement = partner_services.create_agreement(
+            actor=actor, school=position.plan.school, type=kind,
+            title=_("Three-party internship agreement: %(student)s") % {
+                "student": placement.student.user.real_name},
+            start_date=placement.start_date, end_date=placement.end_date)
+        partner_services.add_party(actor=actor, agreement=agreement,
+                                   organisation=position.organisation, role=PartyRole.HOST)
+        AgreementParty.objects.create(agreement=agreement, student=placement.student,
+                                      role=PartyRole.PARTY,
+                                      signatory=placement.student.user.real_name)
+        partner_services.transition(actor=actor, agreement=agreement, to="review")
+        agreement = partner_services.sign(actor=actor, agreement=agreement,
+                                          signed_on=signed_on)
+        if scan is not None:
+            partner_services.add_attachment(actor=actor, agreement=agreement, upload=scan)
+        placement.tripartite_agreement = agreement
+        placement.save(update_fields=["tripartite_agreement"])
+    return placement
+
+
+def set_records(*, actor: User, placement: Placement, **changes) -> Placement:
+    """Change a placement's supervisor, mentor, insurance or guardian's consent."""
+    if placement.status not in ACTIVE:
+        raise DomainError(_("This placement is %(status)s.")
+                          % {"status": placement.get_status_display()})
+    policy = changes.get("insurance")
+    if policy is not None and policy.school_id != placement.school_id:
+        raise DomainError(_("Insurance: the policy belongs to another school."))
+    before = audit.snapshot(placement)
+    for name, value in changes.items():
+        setattr(placement, name, value)
+    with transaction.atomic():
+        placement.save()
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=placement, before=before,
+                     after=audit.snapshot(placement))
+    return placement
+
+
+def check(placement: Placement) -> list[compliance.Verdict]:
+    """The placement against every compliance gate, as of now (no lock; for display)."""
+    return compliance.evaluate(placement, **_counts(placement))
+
+
+def _counts(placement: Placement) -> dict[str, int]:
+    overlapping = Placement.objects.filter(
+        status=PlacementStatus.CONFIRMED, start_date__lte=placement.end_date,
+        end_date__gte=placement.start_date).exclude(pk=placement.pk)
+    position = placement.position
+    return {
+        "interns_at_enterprise": overlapping.filter(
+            position__organisation_id=position.organisation_id).count(),
+        "interns_on_post": overlapping.filter(position=position).count(),
+        "confirmed_on_position": position.placements.filter(
+            status=PlacementStatus.CONFIRMED).exclude(pk=placement.pk).count(),
+    }
+
+
+def confirm(*, actor: User, placement: Placement) -> Placement:
+    """Confirm a placement if every compliance gate passes; the refusal names each rule that
+    fails and why. Fills the covering agreement's internship-post commitment."""
+    with transaction.atomic():
+        # Two confirmations racing for the last seat (or the last 10% of an enterprise's
+        # staff) must not both pass: lock the organisation's row, then count and decide.
+        placement = Placement.objects.select_for_update(of=("self",)).select_related(
+            "student__user", "position__organisation", "position__plan", "insurance",
+            "tripartite_agreement__type").get(pk=placement.pk)
+        type(placement.position.organisation).objects.select_for_update().get(
+            pk=placement.position.organisation_id)
+        if placement.status != PlacementStatus.MATCHED:
+            raise DomainError(_("Only a matched placement can be confirmed (this one is "
+                                "%(status)s).") % {"status": placement.get_status_display()})
+        failed = [v for v in compliance.evaluate(placement, **_counts(placement))
+                  if not v.passed]
+        if failed:
+            raise DomainError(_("The placement cannot start yet: %(reasons)s") % {
+                "reasons": "；".join(f"{v.rule.title}——{v.reason}" for v in failed)})
+        before = audit.snapshot(placement)
+        placement.status = PlacementStatus.CONFIRMED
+        placement.confirmed_at, placement.confirmed_by = timezone.now(), actor
+        placement.save(update_fields=["status", "confirmed_at", "confirmed_by"])
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=placement, before=before,
+                     after=audit.snapshot(placement))
+        _fill_post_commitment(actor, placement)
+    return placement
+
+
+def _fill_post_commitment(actor: User, placement: Placement) -> None:
+    """Record the placement as delivered against the covering agreement's post commitment."""
+    position = placement.position
+    if position.agreement_id is None:
+        return
+    commitment = Commitment.objects.filter(
+        agreement_id=position.agreement_id, kind=CommitmentKind.INTERNSHIP_POSTS,
+        party__organisation_id=position.organisation_id).first()
+    agreement = position.agreement
+    day = min(max(placement.start_date, agreement.start_date), timezone.localdate(),
+              agreement.end_date)
+    if commitment is None or day < agreement.start_date:
+        return
+    partner_services.record_delivery(
+        actor=actor, commitment=commitment, quantity=Decimal(1), delivered_on=day,
+        description=_("Placement of %(student)s") % {"student": placement.student.user.real_name},
+        source="placement")
+
+
+# --- Logs, sign-offs, evaluations ------------------------------------------------------------
+
+
+def submit_log(*, actor: User, placement: Placement, period_start: dt.date,
+               period_end: dt.date, content: str, attachment: UploadedFile | None = None) -> Log:
+    """A student's milestone log for a period of a confirmed placement."""
+    if placement.status != PlacementStatus.CONFIRMED:
+        raise DomainError(_("Logs are written once the placement is confirmed."))
+    if period_end < period_start:
+        raise DomainError(_("Period: it ends before it starts."))
+    if period_start < placement.start_date or period_end > placement.end_date:
+        raise DomainError(_("Period: it must lie within the placement, %(start)s to %(end)s.")
+                          % {"start": placement.start_date, "end": placement.end_date})
+    if period_start > timezone.localdate():
+        raise DomainError(_("Period: a log is written for time that has passed."))
+    if len(content.strip()) < 20:
+        raise DomainError(_("Content: write at least 20 characters about what you did."))
+    if placement.logs.filter(period_start__lte=period_end, period_end__gte=period_start) \
+            .exclude(status=LogStatus.RETURNED).exists():
+        raise DomainError(_("Period: another log already covers these days."))
+    with transaction.atomic():
+        log = Log.objects.create(placement=placement, period_start=period_start,
+                                 period_end=period_end, content=content.strip(),
+                                 attachment=attachment or "")
+        _created(actor, log, school_id=placement.school_id)
+    return log
+
+
+def sign_off(*, logs: list[Log], approved: bool, comment: str = "", signer: User | None,
+             signer_name: str, via_link: bool = False) -> int:
+    """Sign off (or return) milestone logs awaiting review, in bulk; returns how many."""
+    pending = [log for log in logs if log.status == LogStatus.SUBMITTED]
+    if not pending:
+        raise DomainError(_("None of these logs is awaiting sign-off."))
+    if not approved and not comment.strip():
+        raise DomainError(_("Comment: say what to change when returning a log."))
+    status = LogStatus.SIGNED_OFF if approved else LogStatus.RETURNED
+    with transaction.atomic():
+        SignOff.objects.bulk_create([
+            SignOff(log=log, approved=approved, comment=comment, signer=signer,
+                    signer_name=signer_name, via_link=via_link) for log in pending])
+        Log.objects.filter(pk__in=[log.pk for log in pending]).update(status=status)
+        audit.record(actor=signer, action=AuditAction.CHANGED, model=Log,
+                     school_id=pending[0].placement.school_id,
+                     data={"logs": [log.pk for log in pending], "approved": approved,
+                           "signer": signer_name, "via_link": via_link})
+    return len(pending)
+
+
+def sign_off_token(placement: Placement) -> str:
+    """A signed token letting the placement's enterprise mentor review its logs without an
+    account, valid for SIGN_OFF_DAYS days."""
+    return signing.dumps({"placement": placement.pk}, salt=SIGN_OFF_SALT)
+
+
+def placement_for_token(token: str) -> Placement:
+    """The placement a sign-off token was made for; refuses an expired or forged one."""
+    try:
+        data = signing.loads(token, salt=SIGN_OFF_SALT, max_age=dt.timedelta(days=SIGN_OFF_DAYS))
+    except signing.SignatureExpired:
+        raise DomainError(_("This sign-off link has expired; ask the school for a new one.")) \
+            from None
+    except signing.BadSignature:
+        raise DomainError(_("This sign-off link is not valid.")) from None
+    return Placement.objects.select_related("student__user", "position__organisation").get(
+        pk=data["placement"])
+
+
+def evaluate_placement(*, actor: User, placement: Placement, side: str,
+                       scores: dict[str, int], comment: str = "") -> Evaluation:
+    """The enterprise's or the school's end-of-placement evaluation against the rubric."""
+    if placement.status not in (PlacementStatus.CONFIRMED, PlacementStatus.COMPLETED):
+        raise DomainError(_("Only a confirmed placement is evaluated."))
+    if set(scores) != set(RUBRIC) or any(not 0 <= s <= 100 for s in scores.values()):
+        raise DomainError(_("Scores: give every criterion a score from 0 to 100."))
+    total = sum(RUBRIC[name] * Decimal(score) for name, score in scores.items())
+    grade = next((g for floor, g in GRADE_FLOORS if total >= floor), Grade.FAIL)
+    if placement.evaluations.filter(side=side).exists():
+        raise DomainError(_("%(side)s has already evaluated this placement.")
+                          % {"side": EvaluatorSide(side).label})
+    with transaction.atomic():
+        evaluation = Evaluation.objects.create(placement=placement, side=side, scores=scores,
+                                               total=total.quantize(Decimal("0.01")),
+                                               grade=grade, comment=comment, evaluator=actor)
+        _created(actor, evaluation, school_id=placement.school_id)
+    return evaluation
+
+
+def exceptions(placements, *, today: dt.date | None = None) -> list[dict]:
+    """Who is behind: per confirmed placement, what is missing as of today (no log in the
+    plan's interval, logs waiting for sign-off over a week, insurance ending within two weeks
+    or missing, no three-party agreement)."""
+    today = today or timezone.localdate()
+    rows = []
+    for placement in placements.filter(status=PlacementStatus.CONFIRMED).select_related(
+            "student__user", "position__organisation", "position__plan", "insurance",
+            "tripartite_agreement").prefetch_related("logs"):
+        logs = list(placement.logs.all())
+        interval = placement.position.plan.log_every_days
+        problems = []
+        started = placement.start_date <= today
+        last = max((log.period_end for log in logs if log.status != LogStatus.RETURNED),
+                   default=None)
+        if started and (today - (last or placement.start_date)).days > interval:
+            problems.append(_("no log since %(day)s") % {"day": last or placement.start_date})
+        waiting = [log for log in logs if log.status == LogStatus.SUBMITTED
+                   and (timezone.now() - log.submitted_at).days > 7]
+        if waiting:
+            problems.append(_("%(n)d logs waiting for sign-off") % {"n": len(waiting)})
+        policy = placement.insurance
+        if policy is None:
+            problems.append(_("no insurance"))
+        elif policy.end_date < min(placement.end_date, today + dt.timedelta(days=14)):
+            problems.append(_("insurance ends %(day)s") % {"day": policy.end_date})
+        if placement.tripartite_agreement_id is None:
+            problems.append(_("no three-party agreement"))
+        if problems:
+            rows.append({"placement": placement, "problems": problems})
+    return rows
+
+

@@ -1,0 +1,65 @@
+"""The placements app's rows of the permission matrix (columns as in core's). The plan is for
+the first department's 2025 major; position A is enterprise A's (hr_li), B enterprise B's;
+round 1 is published with student_liu placed at A; round 2 is open."""
+
+ROWS = """
+placements:trainingplan_list      GET   -                      302  200  200  200  200  403  200  403
+placements:trainingplan_add       GET   -                      302  200  200  403  403  403  403  403
+placements:trainingplan_add       POST  -                      302  200  200  403  403  403  403  403
+placements:trainingplan_detail    GET   plan                   302  200  200  200  200  404  200  404
+placements:trainingplan_detail    GET   plan_far               302  200  404  404  404  404  404  404
+placements:trainingplan_edit      GET   plan                   302  200  200  403  403  404  403  404
+placements:trainingplan_delete    GET   plan                   302  200  200  403  403  404  403  404
+placements:trainingplan_delete    POST  placement_liu_plan     302  302  302  403  403  404  403  404
+placements:block_add              POST  plan                   302  302  302  403  403  404  403  404
+placements:block_delete           POST  block                  302  302  302  403  403  404  403  404
+placements:round_add              POST  plan                   302  302  302  403  403  404  403  404
+placements:trainingplan_export    GET   plan                   302  200  200  403  403  404  403  404
+placements:trainingplan_export    GET   plan_far               302  200  404  404  404  404  404  404
+
+placements:position_list          GET   -                      302  200  200  200  200  403  200  403
+placements:position_add           GET   -                      302  200  200  403  200  403  403  403
+placements:position_add           POST  -                      302  200  200  403  200  403  403  403
+placements:position_detail        GET   position_a             302  200  200  200  200  404  200  404
+placements:position_detail        GET   position_b             302  200  200  200  404  404  200  404
+placements:position_detail        GET   position_far           302  200  404  404  404  404  404  404
+placements:position_edit          GET   position_a             302  200  200  403  200  404  403  404
+placements:position_edit          GET   position_b             302  200  200  403  404  404  403  404
+placements:position_delete        GET   position_a             302  200  200  403  200  404  403  404
+placements:position_delete        POST  position_b             302  302  302  403  404  404  403  404
+
+placements:selectionround_detail  GET   round                  302  200  200  200  200  404  200  404
+placements:round_status           GET   round                  302  200  200  200  200  404  200  404
+placements:round_choices          GET   round_open             302  403  403  403  403  404  200  404
+placements:round_choices          POST  round_open             302  403  403  403  403  404  302  404
+placements:round_rank             GET   round_open,position_a  302  200  200  403  200  404  403  404
+placements:round_rank             GET   round_open,position_b  302  200  200  403  404  404  403  404
+placements:round_rank             POST  round_open,position_a  302  302  302  403  302  404  403  404
+placements:round_rank_by_grade    POST  round_open             302  302  302  403  403  404  403  404
+placements:round_run              POST  round_open             302  302  302  403  403  404  403  404
+placements:round_publish          POST  round_open             302  302  302  403  403  404  403  404
+placements:round_my_result        GET   round                  302  403  403  403  403  404  200  404
+placements:round_my_result        GET   round_open             302  403  403  403  403  404  404  404
+
+placements:placement_list         GET   -                      302  200  200  200  200  403  200  403
+placements:placement_exceptions   GET   -                      302  200  200  200  403  403  403  403
+placements:placement_detail       GET   placement_liu          302  200  200  200  200  404  200  404
+placements:placement_detail       GET   placement_far          302  200  404  404  404  404  404  404
+placements:placement_records      POST  placement_liu          302  302  302  403  403  404  403  404
+placements:placement_tripartite   POST  placement_liu          302  302  302  403  403  404  403  404
+placements:placement_confirm      POST  placement_liu          302  302  302  403  403  404  403  404
+placements:placement_confirm      POST  placement_far          302  302  404  404  404  404  404  404
+placements:placement_mail_mentor  POST  placement_liu          302  302  302  403  403  404  403  404
+placements:log_add                POST  placement_liu          302  403  403  403  403  404  302  404
+placements:logs_sign_off          POST  placement_liu          302  302  302  403  302  404  403  404
+placements:placement_evaluate     POST  placement_liu,=enterprise 302 403 403 403 302  404  403  404
+placements:placement_evaluate     POST  placement_liu,=school  302  302  302  302  403  404  403  404
+placements:public_sign_off        GET   sign_off_link          200  200  200  200  200  200  200  200
+placements:public_sign_off        GET   =forged-token          400  400  400  400  400  400  400  400
+
+placements:insurancepolicy_list   GET   -                      302  200  200  403  403  403  403  403
+placements:insurancepolicy_add    GET   -                      302  200  200  403  403  403  403  403
+placements:insurancepolicy_add    POST  -                      302  200  200  403  403  403  403  403
+placements:insurancepolicy_detail GET   policy                 302  200  200  200  404  404  404  404
+placements:insurancepolicy_edit   GET   policy                 302  200  200  403  404  404  404  404
+"""
