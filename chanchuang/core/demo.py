@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 
@@ -137,10 +138,15 @@ def _structure(school: School, departments) -> list[Major]:
 def _organisations(school: School, rows) -> None:
     for name, kind, industry, region_code in rows:
         if not Organisation.objects.filter(school=school, name=name).exists():
+            rng = random.Random(name)
             Organisation.objects.create(
                 school=school, name=name, kind=kind, industry=industry, region_id=region_code,
-                credit_code=_credit_code(random.Random(name), region_code),
+                credit_code=_credit_code(rng, region_code), staff_on_duty=rng.randrange(300, 5000),
             )
+
+
+# The cohort of the alternating-training demo is larger: three classes per major.
+LARGE_COHORT = ("电子商务学院", 2024, 3)
 
 
 def _students(school: School, majors: list[Major], sizes: range) -> int:
@@ -149,33 +155,13 @@ def _students(school: School, majors: list[Major], sizes: range) -> int:
     Each class draws from its own seeded generator, so a second run draws the same people.
     """
     existing = set(Student.objects.filter(school=school).values_list("student_no", flat=True))
-    users, students = [], []
+    users: list[User] = []
+    students: list[Student] = []
     for serial, major in enumerate(majors, start=1):
         for year in ENROLMENT_YEARS:
-            rng = random.Random(f"{school.code}-{major.code}-{year}")
-            school_class, _ = SchoolClass.objects.get_or_create(
-                school=school, name=f"{major.name}{str(year)[2:]}01班",
-                defaults={"major": major, "enrolment_year": year},
-            )
-            for seat in range(1, rng.choice(sizes) + 1):
-                student_no = f"{year}{school.code[-2:]}{serial:02d}{seat:03d}"
-                female = rng.random() < 0.45
-                birth = dt.date(year - 18, 1, 1) + dt.timedelta(days=rng.randrange(0, 540))
-                real_name = _name(rng)
-                phone = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
-                id_number = _id_number(rng, birth, female)
-                if student_no in existing:
-                    continue
-                user = User(username=student_no, real_name=real_name, phone=phone,
-                            id_number=id_number, password=make_password(None))
-                user.name_pinyin, user.name_initials = pinyin_keys(real_name)
-                users.append(user)
-                students.append(Student(
-                    school=school, user=user, student_no=student_no,
-                    department_id=major.department_id, major=major, school_class=school_class,
-                    enrolment_year=year, gender=Gender.FEMALE if female else Gender.MALE,
-                    date_of_birth=birth,
-                ))
+            large = (major.department.name, year) == LARGE_COHORT[:2]
+            for klass in range(1, (LARGE_COHORT[2] if large else 1) + 1):
+                _class(school, major, serial, year, klass, sizes, existing, users, students)
     User.objects.bulk_create(users, batch_size=500)
     for student in students:
         student.user_id = student.user.pk
@@ -185,6 +171,37 @@ def _students(school: School, majors: list[Major], sizes: range) -> int:
         batch_size=500,
     )
     return len(students)
+
+
+def _class(school: School, major: Major, serial: int, year: int, klass: int, sizes: range,
+           existing: set[str], users: list[User], students: list[Student]) -> None:
+    """One class and its missing students (appended to ``users`` and ``students``)."""
+    suffix = f"-{klass}" if klass > 1 else ""
+    rng = random.Random(f"{school.code}-{major.code}-{year}{suffix}")
+    school_class, _ = SchoolClass.objects.get_or_create(
+        school=school, name=f"{major.name}{str(year)[2:]}0{klass}班",
+        defaults={"major": major, "enrolment_year": year},
+    )
+    for seat in range(1, rng.choice(sizes) + 1):
+        student_no = f"{year}{school.code[-2:]}{serial:02d}{(klass - 1) * 100 + seat:03d}"
+        female = rng.random() < 0.45
+        birth = dt.date(year - 18, 1, 1) + dt.timedelta(days=rng.randrange(0, 540))
+        real_name = _name(rng)
+        phone = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
+        id_number = _id_number(rng, birth, female)
+        grade_point = Decimal(rng.randrange(200, 400)) / 100
+        if student_no in existing:
+            continue
+        user = User(username=student_no, real_name=real_name, phone=phone,
+                    id_number=id_number, password=make_password(None))
+        user.name_pinyin, user.name_initials = pinyin_keys(real_name)
+        users.append(user)
+        students.append(Student(
+            school=school, user=user, student_no=student_no, department_id=major.department_id,
+            major=major, school_class=school_class, enrolment_year=year,
+            gender=Gender.FEMALE if female else Gender.MALE, date_of_birth=birth,
+            grade_point=grade_point,
+        ))
 
 
 def _people(main: School, second: School) -> None:
@@ -210,11 +227,13 @@ def _people(main: School, second: School) -> None:
             scope["province"] = Region.objects.get(code=where)
         Membership.objects.get_or_create(user=user, role=role, **scope)
         if role == Role.STUDENT and not hasattr(user, "student"):
-            major = Major.objects.get(school=main, code="420807")
+            # In the alternating-training cohort of the placements demo.
+            major = Major.objects.get(school=main, code="530701")
             Student.objects.create(
-                school=main, user=user, student_no="2025990001", department=major.department,
-                major=major, school_class=major.classes.get(enrolment_year=2025),
-                enrolment_year=2025, gender=Gender.FEMALE, date_of_birth=dt.date(2007, 5, 12),
+                school=main, user=user, student_no="2024990001", department=major.department,
+                major=major, school_class=major.classes.get(name="电子商务2401班"),
+                enrolment_year=2024, gender=Gender.FEMALE, date_of_birth=dt.date(2006, 5, 12),
+                grade_point=Decimal("3.62"),
             )
 
 

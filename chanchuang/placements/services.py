@@ -121,11 +121,12 @@ def open_round(*, actor: User, plan: TrainingPlan, choices_deadline: dt.datetime
 
 
 def eligible_students(selection: SelectionRound):
-    """The cohort's students this round is for: everyone in round 1, the unplaced later."""
-    students = selection.plan.students()
-    placed = Placement.objects.filter(position__plan=selection.plan, status__in=[
-        *ACTIVE, PlacementStatus.COMPLETED]).values("student_id")
-    return students.exclude(pk__in=placed)
+    """The cohort's students this round is for: everyone in round 1; later, those no earlier
+    round placed."""
+    placed = Placement.objects.filter(
+        position__plan=selection.plan, round__number__lt=selection.number,
+        status__in=[*ACTIVE, PlacementStatus.COMPLETED]).values("student_id")
+    return selection.plan.students().exclude(pk__in=placed)
 
 
 def free_seats(position: Position) -> int:
