@@ -20,6 +20,7 @@ from chanchuang.core.api import router as core_router
 from chanchuang.core.models import ApiToken
 from chanchuang.core.services import DomainError
 from chanchuang.partners.api import router as partners_router
+from chanchuang.placements.api import router as placements_router
 
 
 class TokenAuth(HttpBearer):
@@ -70,3 +71,4 @@ def forbidden(request: HttpRequest, exc: PermissionDenied):
 
 api.add_router("/", core_router)
 api.add_router("/", partners_router)
+api.add_router("/", placements_router)

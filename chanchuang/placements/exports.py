@@ -59,8 +59,5 @@ class NationalReportExporter(Exporter):
 
 def national_report(request, plan, placements):
     """The plan's placements as the national platform's workbook (logged like every export)."""
-    rows = placements.select_related(
-        "student__user", "student__department", "student__school_class", "student__major",
-        "position__organisation", "position__plan", "supervisor", "insurance")
-    return export_response(request, NationalReportExporter(), rows, file_format="xlsx",
+    return export_response(request, NationalReportExporter(), placements, file_format="xlsx",
                            school_id=plan.school_id)

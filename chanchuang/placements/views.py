@@ -143,8 +143,8 @@ class PlanExport(ScopedView):
         plan = self.get_object(pk)
         if not request.user.has_perm("placements.manage_placement", plan):
             raise PermissionDenied
-        placements = Placement.objects.visible_to(request.user).filter(
-            position__plan=plan).exclude(status=PlacementStatus.CANCELLED)
+        placements = placement_rows(request.user).filter(position__plan=plan).exclude(
+            status=PlacementStatus.CANCELLED)
         return exports.national_report(request, plan, placements)
 
 
@@ -426,9 +426,10 @@ class MyResult(ScopedView):
 
 
 def placement_rows(user):
-    """Placements the user may see, with what their rows show."""
+    """Placements the user may see, with what their rows (and their export) show."""
     return Placement.objects.visible_to(user).select_related(
-        "student__user", "position__organisation", "position__plan")
+        "student__user", "student__department", "student__school_class", "student__major",
+        "position__organisation", "position__plan", "supervisor", "insurance")
 
 
 class PlacementList(ObjectListView):
@@ -438,6 +439,7 @@ class PlacementList(ObjectListView):
     table_class = tables.PlacementTable
     filterset_class = filters.PlacementFilterSet
     list_permission = "placements.view_placements"
+    exporter_class = exports.NationalReportExporter
 
     def get_queryset(self):
         return placement_rows(self.request.user)

@@ -63,3 +63,25 @@ placements:insurancepolicy_add    POST  -                      302  200  200  40
 placements:insurancepolicy_detail GET   policy                 302  200  200  200  404  404  404  404
 placements:insurancepolicy_edit   GET   policy                 302  200  200  403  404  404  404  404
 """
+
+API_ROWS = """
+GET  /api/v1/positions                                          -                    401  200  200  200  200  403  200  403
+GET  /api/v1/positions/{position_id}                            position_a           401  200  200  200  200  404  200  404
+GET  /api/v1/positions/{position_id}                            position_b           401  200  200  200  404  404  200  404
+GET  /api/v1/positions/{position_id}                            position_far         401  200  404  404  404  404  404  404
+POST /api/v1/plans/{plan_id}/rounds                             plan                 401  422  422  422  422  422  422  422
+GET  /api/v1/rounds/{round_id}                                  round                401  200  200  200  200  404  200  404
+PUT  /api/v1/rounds/{round_id}/choices                          round_open           401  422  422  422  422  422  422  422
+PUT  /api/v1/rounds/{round_id}/positions/{position_id}/rankings round_open,position_a 401  422  422  422  422  422  422  422
+POST /api/v1/rounds/{round_id}/run                              round_open           401  200  200  403  403  404  403  404
+POST /api/v1/rounds/{round_id}/publish                          round_open           401  400  400  403  403  404  403  404
+GET  /api/v1/rounds/{round_id}/result                           round                401  200  200  200  200  404  200  404
+GET  /api/v1/placements                                         -                    401  200  200  200  200  403  200  403
+GET  /api/v1/placements/{placement_id}                          placement_liu        401  200  200  200  200  404  200  404
+GET  /api/v1/placements/{placement_id}                          placement_far        401  200  404  404  404  404  404  404
+POST /api/v1/placements/{placement_id}/confirm                  placement_liu        401  400  400  403  403  404  403  404
+GET  /api/v1/placements/{placement_id}/logs                     placement_liu        401  200  200  200  200  404  200  404
+POST /api/v1/placements/{placement_id}/logs                     placement_liu        401  422  422  422  422  422  422  422
+POST /api/v1/placements/{placement_id}/sign-offs                placement_liu        401  422  422  422  422  422  422  422
+POST /api/v1/placements/{placement_id}/evaluations              placement_liu        401  422  422  422  422  422  422  422
+"""

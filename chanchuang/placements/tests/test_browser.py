@@ -1,0 +1,53 @@
+"""The whole two-way selection in a real browser: students order their choices, an enterprise
+ranks its applicants, staff runs and publishes the match, a student sees the reason."""
+
+import pytest
+from playwright.sync_api import expect
+
+from chanchuang.placements.tests import factories as pf
+from conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_students_choose_enterprise_ranks_staff_publishes_student_sees_why(
+        page, browser_world, live_server):
+    world = browser_world
+    ma = world.student_ma
+    ma.major, ma.department, ma.school_class = world.major, world.department, world.school_class
+    ma.save()
+    world.position_a.seats = 1
+    world.position_a.save()
+    world.position_b  # noqa: B018
+    selection = pf.selection_round(world.plan)
+    url = f"{live_server.url}/rounds/{selection.pk}"
+
+    for student in ("student_liu", "student_ma"):
+        log_in(page, live_server, student)
+        page.goto(f"{url}/choices/")
+        for position in (world.position_a, world.position_b):
+            page.locator(f"#available [data-id='{position.pk}'] [data-add]").click()
+        page.get_by_role("button", name="保存志愿").click()
+        expect(page.get_by_text("已保存你的 2 个志愿")).to_be_visible()
+        page.context.clear_cookies()
+
+    log_in(page, live_server, "hr_li")
+    page.goto(f"{url}/positions/{world.position_a.pk}/rank/")
+    page.locator(f"input[name='rank-{ma.pk}']").fill("1")
+    page.locator(f"input[name='rank-{world.student_liu.pk}']").fill("2")
+    page.get_by_role("button", name="保存排序").click()
+    expect(page.get_by_text("已为 2 位学生排序")).to_be_visible()
+    page.context.clear_cookies()
+
+    log_in(page, live_server, "staff_wang")
+    page.goto(f"{url}/")
+    page.get_by_role("button", name="冻结输入并运行匹配").click()
+    expect(page.get_by_text("用保存的输入重新运行，结果完全一致")).to_be_visible()
+    page.get_by_role("button", name="发布").click()
+    expect(page.get_by_text("已发布：2 个实习")).to_be_visible()
+    page.context.clear_cookies()
+
+    log_in(page, live_server, "student_liu")
+    page.goto(f"{url}/my-result/")
+    expect(page.get_by_text(world.position_b.title)).to_be_visible()
+    expect(page.get_by_text("录取线为第 1 名，你排第 2 名")).to_be_visible()
