@@ -282,8 +282,11 @@ def build_instance(selection: SelectionRound, seed: int) -> dict:
 
 
 def run_match(round_id: int) -> SelectionRound:
-    """Solve a frozen round with the matching kernel and store inputs, seed and result."""
+    """Solve a frozen round with the matching kernel and store inputs, seed and result. Only a
+    round waiting for its match is solved: a published result never changes."""
     selection = SelectionRound.objects.select_related("plan").get(pk=round_id)
+    if selection.status != RoundStatus.RUNNING:
+        return selection
     seed = selection.seed if selection.seed is not None else random.SystemRandom().randrange(
         2**31)
     try:

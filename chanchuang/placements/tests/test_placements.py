@@ -326,3 +326,13 @@ def test_position_requires_its_enterprise_to_be_party_to_the_agreement(client, w
         "shift": "day", "venue": "ordinary", "labour_intensity": "1", "status": "open"})
     assert "所依据协议：该企业不是协议签约方。" in response.content.decode()
     assert not Position.objects.filter(title="岗位").exists()
+
+
+def test_a_published_result_never_changes(world):
+    selection = world.round
+    before = (selection.result, selection.seed)
+    services.run_match(selection.pk)  # a late or repeated task
+    selection.refresh_from_db()
+    assert selection.status == "published" and (selection.result, selection.seed) == before
+    with pytest.raises(DomainError, match="不能匹配"):
+        services.start_match(actor=world.staff_wang, selection=selection)
