@@ -265,6 +265,20 @@ class ObjectActionView(ScopedView):
         return redirect(self.redirect_to(obj))
 
 
+class ObjectRemoveView(ObjectActionView):
+    """Remove a dependent object (audited) and go back to the object it hangs off."""
+
+    parent: ClassVar[str]  # the attribute naming the object to go back to
+    done_message: ClassVar[Any]
+
+    def act(self, obj: models.Model, form: Any) -> str:
+        delete_object(actor=self.request.user, obj=obj)
+        return str(self.done_message)
+
+    def redirect_to(self, obj: models.Model) -> str:
+        return getattr(obj, self.parent).get_absolute_url()
+
+
 def object_paths(route: str, name: str, *, list_view, detail_view, edit_view, delete_view,
                  add_view=None):
     """The URL patterns of a model's pages: list, add, detail, edit and (if any) delete."""

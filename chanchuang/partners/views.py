@@ -11,6 +11,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from chanchuang.core.generic_views import (
     ObjectActionView,
@@ -18,10 +19,11 @@ from chanchuang.core.generic_views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    ObjectRemoveView,
     ScopedView,
 )
 from chanchuang.core.models import AuditEntry, Organisation
-from chanchuang.core.services import DomainError, delete_object, save_form
+from chanchuang.core.services import DomainError, save_form
 from chanchuang.partners import documents, exports, filters, forms, queries, services, tables
 from chanchuang.partners.choices import AgreementStatus
 from chanchuang.partners.models import (
@@ -123,18 +125,13 @@ class ContactEdit(ObjectEditView):
     form_class = forms.ContactForm
 
 
-class ContactDelete(ObjectActionView):
+class ContactDelete(ObjectRemoveView):
     """Remove a contact (their login, if any, stays)."""
 
     model = Contact
     permission = "partners.manage_partner"
-
-    def act(self, contact, form):
-        delete_object(actor=self.request.user, obj=contact)
-        return _("Contact %(name)s removed.") % {"name": contact.name}
-
-    def redirect_to(self, contact):
-        return contact.organisation.get_absolute_url()
+    parent = "organisation"
+    done_message = gettext_lazy("Contact removed.")
 
 
 class ContactLogin(ObjectActionView):
@@ -424,18 +421,13 @@ class AttachmentDownload(ScopedView):
                             content_type=attachment.content_type)
 
 
-class AttachmentRemove(ObjectActionView):
+class AttachmentRemove(ObjectRemoveView):
     """Remove a wrongly attached file."""
 
     model = Attachment
     permission = "partners.manage_agreement"
-
-    def act(self, attachment, form):
-        delete_object(actor=self.request.user, obj=attachment)
-        return _("File removed.")
-
-    def redirect_to(self, attachment):
-        return attachment.agreement.get_absolute_url()
+    parent = "agreement"
+    done_message = gettext_lazy("File removed.")
 
 
 class AgreementPdf(ScopedView):

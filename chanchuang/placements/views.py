@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from chanchuang.core.generic_views import (
@@ -21,10 +22,11 @@ from chanchuang.core.generic_views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    ObjectRemoveView,
     ScopedView,
 )
 from chanchuang.core.models import Student
-from chanchuang.core.services import DomainError, delete_object
+from chanchuang.core.services import DomainError
 from chanchuang.core.visibility import scope_of
 from chanchuang.placements import exports, filters, forms, services, tables
 from chanchuang.placements.choices import EvaluatorSide, LogStatus, PlacementStatus, RoundStatus
@@ -120,18 +122,13 @@ class BlockAdd(ObjectActionView):
         return _("Block added.")
 
 
-class BlockDelete(ObjectActionView):
+class BlockDelete(ObjectRemoveView):
     """Remove a block from a plan's calendar."""
 
     model = PlanBlock
     permission = "placements.change_trainingplan"
-
-    def act(self, block, form):
-        delete_object(actor=self.request.user, obj=block)
-        return _("Block removed.")
-
-    def redirect_to(self, block):
-        return block.plan.get_absolute_url()
+    parent = "plan"
+    done_message = gettext_lazy("Block removed.")
 
 
 class PlanExport(ScopedView):
