@@ -19,6 +19,8 @@ from chanchuang.core.choices import Role
 from chanchuang.core.models import Region, User
 from chanchuang.core.regions import load_regions
 from chanchuang.core.tests import factories as f
+from chanchuang.partners.builtin import ensure_builtin_types
+from chanchuang.partners.models import AgreementType
 from chanchuang.partners.tests import factories as partner_factories
 from chanchuang.placements.tests import factories as placement_factories
 
@@ -274,6 +276,7 @@ def _member(username: str, real_name: str, role: Role, **scope) -> User:
 def world(db) -> World:
     """Build the world of named test people and places."""
     load_regions(Region)  # reference data, gone after a transactional test's flush
+    ensure_builtin_types(AgreementType)
     school = f.SchoolFactory(name="江城职业技术学院", code="4142099001")
     other_school = f.SchoolFactory(name="楚天工程职业学院", code="4142099002")
     department = f.DepartmentFactory(school=school, name="新能源与电力学院")
