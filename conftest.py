@@ -19,6 +19,9 @@ from chanchuang.core.choices import Role
 from chanchuang.core.models import Region, User
 from chanchuang.core.regions import load_regions
 from chanchuang.core.tests import factories as f
+from chanchuang.mentors.builtin import ensure_builtin_titles
+from chanchuang.mentors.models import AppointmentTitle
+from chanchuang.mentors.tests import factories as mentor_factories
 from chanchuang.partners.builtin import ensure_builtin_types
 from chanchuang.partners.models import AgreementType
 from chanchuang.partners.tests import factories as partner_factories
@@ -249,6 +252,72 @@ class World:
 
         return SimpleNamespace(pk=sign_off_token(self.placement_liu))
 
+    # Mentors: mentor_chen's own record (of the college), a mentor of enterprise A (hr_li's
+    # colleague) and one of B, one of the other school; their appointments and activities.
+
+    @cached_property
+    def mentor_own(self):
+        return mentor_factories.mentor(school=self.school, name="陈朋", user=self.mentor_chen)
+
+    @cached_property
+    def mentor_a(self):
+        return mentor_factories.mentor(school=self.school, name="向晓斌",
+                                       organisation=self.enterprise_a)
+
+    @cached_property
+    def mentor_b(self):
+        return mentor_factories.mentor(school=self.school, name="汪悦然",
+                                       organisation=self.enterprise_b)
+
+    @cached_property
+    def mentor_far(self):
+        return mentor_factories.mentor(school=self.other_school, name="远方导师",
+                                       organisation=self.org_far)
+
+    @cached_property
+    def appointment_own(self):
+        return mentor_factories.appointment(mentor=self.mentor_own)
+
+    @cached_property
+    def appointment_a(self):
+        return mentor_factories.appointment(mentor=self.mentor_a)
+
+    @cached_property
+    def appointment_b(self):
+        return mentor_factories.appointment(mentor=self.mentor_b)
+
+    @cached_property
+    def appointment_proposed(self):
+        return mentor_factories.appointment(mentor=self.mentor_a, status="proposed")
+
+    @cached_property
+    def appointment_far(self):
+        return mentor_factories.appointment(mentor=self.mentor_far)
+
+    @cached_property
+    def activity_a(self):
+        return mentor_factories.activity(mentor=self.mentor_a)
+
+    @cached_property
+    def activity_own(self):
+        return mentor_factories.activity(mentor=self.mentor_own)
+
+    @cached_property
+    def title_own(self):
+        return AppointmentTitle.objects.create(school=self.school, name="产业教授",
+                                               letter_template="{{ letter.name }}")
+
+    @cached_property
+    def title_builtin(self):
+        return mentor_factories.builtin_title()
+
+    @property
+    def letter_code(self):
+        """appointment_a's verification code, where the matrix expects a pk."""
+        from types import SimpleNamespace
+
+        return SimpleNamespace(pk=self.appointment_a.verification_code)
+
     def person(self, role_key: str) -> User | None:
         """The user acting in a given column of the permission matrix (None: anonymous)."""
         return None if role_key == "anon" else getattr(self, ROLE_PEOPLE[role_key])
@@ -277,6 +346,7 @@ def world(db) -> World:
     """Build the world of named test people and places."""
     load_regions(Region)  # reference data, gone after a transactional test's flush
     ensure_builtin_types(AgreementType)
+    ensure_builtin_titles(AppointmentTitle)
     school = f.SchoolFactory(name="江城职业技术学院", code="4142099001")
     other_school = f.SchoolFactory(name="楚天工程职业学院", code="4142099002")
     department = f.DepartmentFactory(school=school, name="新能源与电力学院")
@@ -322,6 +392,16 @@ def world(db) -> World:
         class_far=far_class,
     )
     return world
+
+
+TODAY = dt.date(2026, 11, 29)
+
+
+@pytest.fixture
+def today(monkeypatch) -> dt.date:
+    """Freeze the platform's idea of today at ``TODAY``."""
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: TODAY)
+    return TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "chanchuang.core",
     "chanchuang.partners",
+    "chanchuang.mentors",
     "chanchuang.placements",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("", include("chanchuang.partners.urls")),
+    path("", include("chanchuang.mentors.urls")),
     path("", include("chanchuang.placements.urls")),
     path("", include("chanchuang.core.urls")),
 ]

@@ -31,6 +31,14 @@ class DomainError(Exception):
         self.field = field
 
 
+def validate(obj: models.Model) -> None:
+    """Run a model's own checks; their messages become one ``DomainError``."""
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        raise DomainError("；".join(exc.messages)) from None
+
+
 def save_form(*, actor: User, form: ModelForm) -> models.Model:
     """Save a validated model form and audit the change with its before/after values."""
     instance = form.instance

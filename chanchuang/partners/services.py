@@ -9,7 +9,6 @@ import secrets
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
@@ -20,7 +19,7 @@ from chanchuang.core import audit
 from chanchuang.core.choices import AuditAction, Role
 from chanchuang.core.models import Membership, Organisation, School, User
 from chanchuang.core.pinyin import pinyin_keys
-from chanchuang.core.services import DomainError, notify
+from chanchuang.core.services import DomainError, notify, validate
 from chanchuang.partners.choices import (
     IN_FORCE,
     AgreementStatus,
@@ -66,13 +65,6 @@ ATTACHMENT_TYPES = {  # magic bytes → (content type, extensions it may carry)
 }
 
 
-def _validate(obj) -> None:
-    try:
-        obj.full_clean()
-    except ValidationError as exc:
-        raise DomainError("；".join(exc.messages)) from None
-
-
 def _require_editable(agreement: Agreement) -> None:
     if not agreement.is_editable:
         raise DomainError(_("This agreement is %(status)s: its parties, terms and commitments "
@@ -98,7 +90,7 @@ def create_agreement(*, actor: User, school: School, type: AgreementType, title:
             school=school, type=type, title=title, start_date=start_date, end_date=end_date,
             scope=scope, owner=owner or actor, reminder_days=reminder_days,
             renewal_of=renewal_of, number=next_number(school, start_date.year))
-        _validate(agreement)
+        validate(agreement)
         agreement.save()
         AgreementParty.objects.create(agreement=agreement, role=PartyRole.LEAD)
         audit.record(actor=actor, action=AuditAction.CREATED, obj=agreement,
@@ -112,7 +104,7 @@ def update_agreement(*, actor: User, agreement: Agreement, **changes: Any) -> Ag
     before = audit.snapshot(Agreement.objects.get(pk=agreement.pk))
     for name, value in changes.items():
         setattr(agreement, name, value)
-    _validate(agreement)
+    validate(agreement)
     with transaction.atomic():
         agreement.save()
         audit.record(actor=actor, action=AuditAction.CHANGED, obj=agreement, before=before,
@@ -160,7 +152,7 @@ def add_commitment(*, actor: User, party: AgreementParty, kind: str, target: Dec
                           % {"kind": CommitmentKind(kind).label}, field="target")
     commitment = Commitment(agreement=agreement, party=party, kind=kind, target=target,
                             description=description)
-    _validate(commitment)
+    validate(commitment)
     with transaction.atomic():
         commitment.save()
         audit.record(actor=actor, action=AuditAction.CREATED, obj=commitment,
@@ -387,7 +379,7 @@ def record_interaction(*, actor: User, organisation: Organisation, kind: str,
     interaction = Interaction(school_id=organisation.school_id, organisation=organisation,
                               kind=kind, happened_on=happened_on, title=title, notes=notes,
                               recorded_by=actor)
-    _validate(interaction)
+    validate(interaction)
     with transaction.atomic():
         interaction.save()
         audit.record(actor=actor, action=AuditAction.CREATED, obj=interaction,

@@ -10,7 +10,6 @@ import random
 from decimal import Decimal
 
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +19,7 @@ from chanchuang import matching
 from chanchuang.core import audit
 from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import Student, User
-from chanchuang.core.services import DomainError
+from chanchuang.core.services import DomainError, validate
 from chanchuang.partners import services as partner_services
 from chanchuang.partners.choices import CommitmentKind, PartyRole
 from chanchuang.partners.models import AgreementParty, AgreementType, Commitment
@@ -61,13 +60,6 @@ GRADE_FLOORS = [(90, Grade.EXCELLENT), (80, Grade.GOOD), (70, Grade.FAIR), (60, 
 ACTIVE = (PlacementStatus.MATCHED, PlacementStatus.CONFIRMED)
 
 
-def _validate(obj) -> None:
-    try:
-        obj.full_clean()
-    except ValidationError as exc:
-        raise DomainError("；".join(exc.messages)) from None
-
-
 def _created(actor, obj, **extra) -> None:
     audit.record(actor=actor, action=AuditAction.CREATED, obj=obj,
                  after=audit.snapshot(obj), **extra)
@@ -81,7 +73,7 @@ def add_block(*, actor: User, plan: TrainingPlan, kind: str, start_date: dt.date
     """Add a school or enterprise block to a plan's calendar; blocks never overlap."""
     block = PlanBlock(plan=plan, kind=kind, start_date=start_date, end_date=end_date,
                       title=title)
-    _validate(block)
+    validate(block)
     if plan.blocks.filter(start_date__lte=end_date, end_date__gte=start_date).exists():
         raise DomainError(_("Dates: this block overlaps another block of the plan."))
     with transaction.atomic():

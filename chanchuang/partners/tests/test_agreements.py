@@ -17,15 +17,6 @@ from chanchuang.partners.choices import AgreementStatus, CommitmentKind
 from chanchuang.partners.models import Agreement, Delivery, Interaction, SigningEvent
 from chanchuang.partners.tests.factories import TINY_PDF
 
-TODAY = dt.date(2026, 11, 29)
-
-
-@pytest.fixture
-def today(monkeypatch):
-    """Freeze the platform's idea of today."""
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: TODAY)
-    return TODAY
-
 
 def _draft(world, *organisations, start=dt.date(2026, 6, 24), end=dt.date(2029, 6, 23)):
     agreement = services.create_agreement(
@@ -163,14 +154,14 @@ def test_enterprise_member_records_a_delivery_but_cannot_change_the_agreement(
     assert Agreement.objects.get(pk=world.agreement_a.pk).status == "active"
 
 
-def test_reminders_mark_expiring_and_expired_and_tell_the_owner(world):
+def test_reminders_mark_expiring_and_expired_and_tell_the_owner(world, today):
     soon = world.agreement_a
     Agreement.objects.filter(pk=soon.pk).update(end_date=dt.date(2027, 1, 10),
                                                 owner=world.staff_wang)
     gone = world.agreement_b
     Agreement.objects.filter(pk=gone.pk).update(end_date=dt.date(2026, 11, 1),
                                                 owner=world.staff_wang)
-    counts = services.refresh_statuses(today=TODAY)
+    counts = services.refresh_statuses(today=today)
     assert counts == {"active": 0, "expiring": 1, "expired": 1}
     assert Agreement.objects.get(pk=soon.pk).status == "expiring"
     assert Agreement.objects.get(pk=gone.pk).status == "expired"
@@ -178,7 +169,7 @@ def test_reminders_mark_expiring_and_expired_and_tell_the_owner(world):
                     .values_list("title", flat=True))
     assert titles == [f"协议即将到期：{soon.title}", f"协议已到期：{gone.title}"]
     # Running again the same day changes nothing and tells nobody twice.
-    assert services.refresh_statuses(today=TODAY) == {"active": 0, "expiring": 0, "expired": 0}
+    assert services.refresh_statuses(today=today) == {"active": 0, "expiring": 0, "expired": 0}
     assert Notification.objects.count() == 2
 
 
@@ -196,7 +187,7 @@ def test_renewal_copies_parties_and_commitments_and_marks_the_old_one_renewed(wo
     assert renewal.start_date == dt.date(2029, 1, 1)
     assert renewal.commitments.count() == 2
     services.transition(actor=world.staff_wang, agreement=renewal, to="review")
-    services.sign(actor=world.staff_wang, agreement=renewal, signed_on=TODAY)
+    services.sign(actor=world.staff_wang, agreement=renewal, signed_on=today)
     assert Agreement.objects.get(pk=world.agreement_a.pk).status == "renewed"
     assert Agreement.objects.get(pk=renewal.pk).status == "signed"  # begins in 2029
 

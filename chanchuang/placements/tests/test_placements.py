@@ -20,14 +20,6 @@ from chanchuang.placements import services
 from chanchuang.placements.models import Log, Placement, Position, SelectionRound
 from chanchuang.placements.tests import factories as pf
 
-TODAY = dt.date(2026, 11, 29)
-
-
-@pytest.fixture
-def today(monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: TODAY)
-    return TODAY
-
 
 def _ready(world) -> Placement:
     """student_liu's placement with every record in place (it passes every gate)."""

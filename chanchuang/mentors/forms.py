@@ -1,0 +1,82 @@
+"""Forms of the mentors app."""
+
+from django import forms
+from django.template import Template, TemplateSyntaxError
+from django.utils.translation import gettext_lazy as _
+
+from chanchuang.core.forms import ScopedModelForm
+from chanchuang.core.models import Tag
+from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
+from chanchuang.partners.choices import IN_FORCE
+from chanchuang.partners.models import Agreement
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MentorForm(ScopedModelForm):
+    """A person in the mentor pool."""
+
+    class Meta:
+        model = Mentor
+        fields = ["school", "name", "organisation", "job_title", "bio", "photo", "expertise",
+                  "availability", "phone", "email", "user"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["expertise"].queryset = Tag.objects.visible_to(self.user)
+        self.fields["expertise"].widget.attrs["data-search"] = "true"
+
+
+class AppointmentForm(ScopedModelForm):
+    """Propose an appointment (or change a proposal)."""
+
+    class Meta:
+        model = Appointment
+        fields = ["mentor", "title", "appointing_body", "duties", "start_date", "end_date",
+                  "agreement"]
+        widgets = {"start_date": DATE, "end_date": DATE,
+                   "duties": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].queryset = Agreement.objects.visible_to(self.user).filter(
+            status__in=IN_FORCE)
+
+    def _get_validation_exclusions(self):
+        # The school is the mentor's (set in ``clean``), never chosen.
+        return {*super()._get_validation_exclusions(), "school"}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("mentor"):
+            self.instance.school_id = cleaned["mentor"].school_id
+        return cleaned
+
+
+class ActivityForm(forms.ModelForm):
+    """A lecture, workshop, mentoring session or judging."""
+
+    class Meta:
+        model = Activity
+        fields = ["kind", "title", "happened_on", "hours", "notes"]
+        widgets = {"happened_on": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class AppointmentTitleForm(ScopedModelForm):
+    """A title and its letter template."""
+
+    class Meta:
+        model = AppointmentTitle
+        fields = ["school", "name", "letter_template"]
+        widgets = {"letter_template": forms.Textarea(attrs={"rows": 14,
+                                                            "class": "font-monospace"})}
+
+    def clean_letter_template(self) -> str:
+        source = self.cleaned_data["letter_template"]
+        try:
+            Template(source)
+        except TemplateSyntaxError as exc:
+            raise forms.ValidationError(
+                _("Letter template: it cannot be read (%(error)s).") % {"error": exc}) from None
+        return source
