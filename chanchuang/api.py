@@ -19,6 +19,7 @@ from ninja.security import HttpBearer, django_auth
 from chanchuang.core.api import router as core_router
 from chanchuang.core.models import ApiToken
 from chanchuang.core.services import DomainError
+from chanchuang.innovation.api import ROUTERS as innovation_routers
 from chanchuang.mentors.api import router as mentors_router
 from chanchuang.partners.api import router as partners_router
 from chanchuang.placements.api import router as placements_router
@@ -73,4 +74,6 @@ def forbidden(request: HttpRequest, exc: PermissionDenied):
 api.add_router("/", core_router)
 api.add_router("/", partners_router)
 api.add_router("/", mentors_router)
+for innovation_router in innovation_routers:
+    api.add_router("/", innovation_router)
 api.add_router("/", placements_router)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "chanchuang.core",
     "chanchuang.partners",
     "chanchuang.mentors",
+    "chanchuang.innovation",
     "chanchuang.placements",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("chanchuang.partners.urls")),
     path("", include("chanchuang.mentors.urls")),
+    path("", include("chanchuang.innovation.urls")),
     path("", include("chanchuang.placements.urls")),
     path("", include("chanchuang.core.urls")),
 ]

@@ -19,6 +19,9 @@ from chanchuang.core.models import (
 )
 from chanchuang.core.visibility import scope_of
 
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
 
 class ScopedModelForm(forms.ModelForm):
     """A model form for a user: related choices limited to ``visible_to(user)``.
@@ -99,7 +102,7 @@ class StudentForm(ScopedModelForm):
         fields = ["school", "student_no", "real_name", "gender", "department", "major",
                   "school_class", "enrolment_year", "date_of_birth", "status", "phone",
                   "id_number"]
-        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"date_of_birth": DATE}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

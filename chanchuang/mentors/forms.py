@@ -4,13 +4,11 @@ from django import forms
 from django.template import Template, TemplateSyntaxError
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core.forms import ScopedModelForm
+from chanchuang.core.forms import DATE, ScopedModelForm
 from chanchuang.core.models import Tag
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
 from chanchuang.partners.choices import IN_FORCE
 from chanchuang.partners.models import Agreement
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MentorForm(ScopedModelForm):

@@ -7,7 +7,7 @@ from django.template import Template, TemplateSyntaxError
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.choices import RegionLevel, Role
-from chanchuang.core.forms import ScopedModelForm
+from chanchuang.core.forms import DATE, ScopedModelForm
 from chanchuang.core.identifiers import validate_phone
 from chanchuang.core.models import Organisation, Region, Tag, User
 from chanchuang.partners.choices import AgreementStatus
@@ -21,8 +21,6 @@ from chanchuang.partners.models import (
     Interaction,
     SigningEvent,
 )
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PartnerForm(ScopedModelForm):

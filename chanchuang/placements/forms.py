@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core.forms import ScopedModelForm
+from chanchuang.core.forms import DATE, DATETIME, ScopedModelForm
 from chanchuang.core.models import Organisation
 from chanchuang.partners.choices import IN_FORCE
 from chanchuang.partners.models import Agreement
@@ -18,9 +18,6 @@ from chanchuang.placements.models import (
     TrainingPlan,
 )
 from chanchuang.placements.services import RUBRIC
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class TrainingPlanForm(ScopedModelForm):

@@ -1,0 +1,1 @@
+"""Exports of the innovation app, one module per stage."""

@@ -1,0 +1,1 @@
+"""Filters of the innovation app, one module per stage."""

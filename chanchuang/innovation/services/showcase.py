@@ -1,0 +1,194 @@
+"""The showcase: staff propose a project for the public page, a student of the project
+consents and chooses the names shown, staff publish (or take it down). A change to what the
+team agreed to (project, title, summary, image) withdraws the consent and the publication."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from chanchuang.core import audit
+from chanchuang.core.choices import AuditAction
+from chanchuang.core.models import School, User
+from chanchuang.core.services import DomainError, validate
+from chanchuang.innovation.models import Exhibition, ShowcaseItem
+
+NAME_SEPARATORS = "、，,; ；"
+# What the team consents to: changing any of these after consent needs their consent again.
+CONTENT_FIELDS = ("project", "title", "summary", "image")
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Where an item stands: proposed by staff, consented by the team, published.
+ITEM_STATES = {
+    "proposed": pgettext_lazy("showcase item", "Waiting for the team's consent"),
+    "consented": pgettext_lazy("showcase item", "Consented, not published"),
+    "published": pgettext_lazy("showcase item", "Published"),
+}
+
+
+def state_of(item: ShowcaseItem) -> str:
+    """The key of ``ITEM_STATES`` an item is in."""
+    if item.consent_by_id is None:
+        return "proposed"
+    return "consented" if item.published_at is None else "published"
+
+
+def shown_names(text: str) -> list[str]:
+    """The names in a ``display_names`` text (separated by 、 or commas)."""
+    for separator in NAME_SEPARATORS[1:]:
+        text = text.replace(separator, "、")
+    return [name for name in (part.strip() for part in text.split("、")) if name]
+
+
+def checked_image(upload) -> ContentFile:
+    """An uploaded picture, verified with Pillow, limited in bytes and pixels, and re-encoded
+    under a random name without its metadata (a phone photo's EXIF carries where it was
+    taken: the public page must not)."""
+    if upload.size > MAX_IMAGE_BYTES:
+        raise DomainError(_("Image: at most %(mb)d MB.") % {"mb": MAX_IMAGE_BYTES // 2 ** 20},
+                          field="image")
+    try:
+        upload.seek(0)
+        with Image.open(upload) as probe:
+            file_format = probe.format
+            probe.verify()
+        if file_format not in IMAGE_FORMATS:
+            raise DomainError(_("Image: a JPEG, PNG or WebP picture, please."), field="image")
+        upload.seek(0)
+        with Image.open(upload) as image:
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                raise DomainError(_("Image: too many pixels; at most 40 megapixels."),
+                                  field="image")
+            image.load()
+            picture = ImageOps.exif_transpose(image)
+            if file_format == "JPEG" and picture.mode not in ("RGB", "L"):
+                picture = picture.convert("RGB")
+            out = io.BytesIO()
+            picture.save(out, format=file_format)
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError,
+            ValueError):
+        raise DomainError(_("Image: the file is not a picture, or it is damaged."),
+                          field="image") from None
+    finally:
+        upload.seek(0)
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{IMAGE_FORMATS[file_format]}")
+
+
+def _changed_content(stored: ShowcaseItem, item: ShowcaseItem) -> list[str]:
+    changed = [name for name in ("project_id", "title", "summary") if
+               getattr(stored, name) != getattr(item, name)]
+    if stored.image.name != item.image.name or (item.image and not item.image._committed):
+        changed.append("image")
+    return changed
+
+
+def save_item(*, actor: User, item: ShowcaseItem) -> ShowcaseItem:
+    """Propose an item, or save staff's changes to it. Once the team has consented, a change to
+    the project, title, summary or image withdraws the consent and takes the item off the
+    public page: the team must agree to what is shown, not to an earlier version."""
+    validate(item)
+    if item.project.school_id != item.school_id:
+        raise DomainError(_("Project: not one of the school's."), field="project")
+    if item.exhibition is not None and item.exhibition.school_id != item.school_id:
+        raise DomainError(_("Exhibition: not one of the school's."), field="exhibition")
+    creating = item._state.adding
+    before = {}
+    if not creating:
+        stored = ShowcaseItem.objects.get(pk=item.pk)
+        before = audit.snapshot(stored)
+        if stored.consent_by_id is not None and _changed_content(stored, item):
+            if stored.project_id != item.project_id:
+                item.display_names = ""  # names of another project's team
+            item.consent_by = item.consent_at = item.published_at = None
+    with transaction.atomic():
+        item.save()
+        audit.record(actor=actor, action=AuditAction.CREATED if creating else AuditAction.CHANGED,
+                     obj=item, before=before, after=audit.snapshot(item))
+    return item
+
+
+def consent(*, actor: User, item: ShowcaseItem, display_names: str | list[str]) -> ShowcaseItem:
+    """A student of the project agrees to the item being shown, with only the names chosen
+    (each the name of one of the project's students, or none)."""
+    if isinstance(display_names, list | tuple):
+        display_names = "、".join(display_names)
+    student = getattr(actor, "student", None)
+    team = list(item.project.students.select_related("user"))
+    if student is None or student.pk not in {s.pk for s in team}:
+        raise DomainError(_("Only a student of the project can give its consent."))
+    allowed = {s.user.real_name for s in team}
+    strangers = [n for n in shown_names(display_names) if n not in allowed]
+    if strangers:
+        raise DomainError(_("Names shown: %(names)s is not on the project; only the team's own "
+                            "names can be shown.") % {"names": "、".join(strangers)},
+                          field="display_names")
+    with transaction.atomic():
+        item.display_names = "、".join(dict.fromkeys(shown_names(display_names)))
+        item.consent_by, item.consent_at = student, timezone.now()
+        item.save(update_fields=["display_names", "consent_by", "consent_at"])
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=item,
+                     after={"consent": True, "display_names": item.display_names})
+    return item
+
+
+def withdraw_consent(*, actor: User, item: ShowcaseItem) -> ShowcaseItem:
+    """A student of the project withdraws the team's consent: the item leaves the public page
+    at once and cannot be published again until someone of the team consents anew."""
+    student = getattr(actor, "student", None)
+    if student is None or not item.project.students.filter(pk=student.pk).exists():
+        raise DomainError(_("Only a student of the project can withdraw its consent."))
+    if item.consent_by_id is None:
+        raise DomainError(_("The team has not consented; there is nothing to withdraw."))
+    with transaction.atomic():
+        item.consent_by = item.consent_at = item.published_at = None
+        item.save(update_fields=["consent_by", "consent_at", "published_at"])
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=item,
+                     after={"consent": False, "published": False})
+    return item
+
+
+def publish(*, actor: User, item: ShowcaseItem, published: bool = True) -> ShowcaseItem:
+    """Put an item on the public showcase (only with the team's consent), or take it down."""
+    if published and item.consent_by_id is None:
+        raise DomainError(_("The team has not consented yet; the item cannot be published."))
+    if published == (item.published_at is not None):
+        return item
+    with transaction.atomic():
+        item.published_at = timezone.now() if published else None
+        item.save(update_fields=["published_at"])
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=item,
+                     after={"published": published})
+    return item
+
+
+@dataclass
+class ShowcaseSection:
+    """One exhibition on the public page (or the items shown outside any exhibition)."""
+
+    exhibition: Exhibition | None
+    items: list[ShowcaseItem]
+
+
+def public_showcase(school: School) -> list[ShowcaseSection]:
+    """What the school's public page shows: published items the team consented to, grouped by
+    exhibition (the latest first; items outside any exhibition last), in one query."""
+    items = ShowcaseItem.objects.public().filter(school=school).select_related(
+        "exhibition").order_by(F("exhibition__held_on").desc(nulls_last=True),
+                               "exhibition_id", "-published_at", "-pk")
+    sections: list[ShowcaseSection] = []
+    for item in items:
+        item.names = shown_names(item.display_names)
+        if not sections or sections[-1].exhibition != item.exhibition:
+            sections.append(ShowcaseSection(item.exhibition, []))
+        sections[-1].items.append(item)
+    return sections

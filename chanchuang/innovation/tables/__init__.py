@@ -1,0 +1,1 @@
+"""Tables of the innovation app, one module per stage."""

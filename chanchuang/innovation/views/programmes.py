@@ -1,0 +1,254 @@
+"""Pages of programmes and cohorts: the list of bootcamps, a cohort's page (its set-up, its
+progress and the steps staff take), and the parts staff add to a cohort."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from chanchuang.core.generic_views import (
+    ObjectActionView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    ScopedView,
+    object_paths,
+)
+from chanchuang.core.services import DomainError, delete_object, save_form
+from chanchuang.innovation.choices import ApplicationStatus, CohortPhase
+from chanchuang.innovation.filters import programmes as filters
+from chanchuang.innovation.forms import programmes as forms
+from chanchuang.innovation.forms.programmes import PART_FORMS
+from chanchuang.innovation.models import ApplicationMember, Cohort, Programme
+from chanchuang.innovation.services import cohort as cohort_services
+from chanchuang.innovation.services import intake
+from chanchuang.innovation.tables import programmes as tables
+
+PART_MODELS = {kind: form._meta.model for kind, (form, _label) in PART_FORMS.items()}
+
+
+class ProgrammeDetail(ObjectDetailView):
+    """A programme and its cohorts."""
+
+    model = Programme
+    template_name = "innovation/programme_detail.html"
+
+    def extra_context(self, programme):
+        return {"cohorts": programme.cohorts.annotate(applicants=Count("applications"))}
+
+
+class ProgrammeEdit(ObjectEditView):
+    """Create or rename a programme."""
+
+    model = Programme
+    form_class = forms.ProgrammeForm
+
+
+class ProgrammeList(ObjectListView):
+    """Programmes."""
+
+    model = Programme
+    table_class = tables.ProgrammeTable
+    filterset_class = filters.ProgrammeFilterSet
+    list_permission = "innovation.view_cohorts"
+
+
+class CohortList(ObjectListView):
+    """Every cohort of every programme: the bootcamps."""
+
+    model = Cohort
+    table_class = tables.CohortTable
+    filterset_class = filters.CohortFilterSet
+    list_permission = "innovation.view_cohorts"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("programme").annotate(
+            applicants=Count("applications", filter=~Q(
+                applications__status=ApplicationStatus.WITHDRAWN)))
+
+
+class CohortDetail(ObjectDetailView):
+    """A cohort: what it offers, where intake stands, and for staff its set-up and next step."""
+
+    model = Cohort
+    template_name = "innovation/cohort_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("programme", "school")
+
+    def extra_context(self, cohort):
+        user = self.request.user
+        manage = user.has_perm("innovation.manage_cohort", cohort)
+        student = getattr(user, "student", None)
+        mine = ApplicationMember.objects.filter(
+            application__cohort=cohort, student=student, active=True).select_related(
+            "application").first() if student else None
+        now = timezone.now()
+        context = {
+            "can_manage": manage,
+            "sessions": cohort.sessions.select_related("mentor"),
+            "milestones": cohort.milestones.all(),
+            "my_application": mine.application if mine else None,
+            "can_apply": student is not None and student.school_id == cohort.school_id
+            and mine is None and cohort.phase == CohortPhase.OPEN
+            and cohort.applications_open_at <= now <= cohort.applications_close_at,
+        }
+        if manage:
+            statuses = dict(cohort.applications.values_list("status").annotate(n=Count("pk")))
+            context.update({
+                "parts": [(kind, label, form(cohort=cohort)) for kind, (form, label)
+                          in PART_FORMS.items()],
+                "quotas": cohort.quotas.select_related("department"),
+                "questions": cohort.questions.all(),
+                "criteria": cohort.criteria.all(),
+                "reviewers": cohort.reviewers.select_related("user", "department"),
+                "mentor_offers": cohort.mentor_offers.select_related("mentor__organisation"),
+                "counts": {ApplicationStatus(s).label: n for s, n in statuses.items()},
+                "applicants": sum(n for s, n in statuses.items()
+                                  if s != ApplicationStatus.WITHDRAWN),
+                "judges": cohort.judges.all(),
+                "next_step": next_step(cohort, now),
+            })
+        return context
+
+
+def next_step(cohort: Cohort, now) -> str | None:
+    """The step staff take next, as the name of its button."""
+    phase = cohort.phase
+    if phase == CohortPhase.DRAFT:
+        return "open"
+    if phase == CohortPhase.OPEN:
+        return "assign" if now >= cohort.applications_close_at else None
+    return {CohortPhase.REVIEWING: "selection", CohortPhase.SELECTED: "start",
+            CohortPhase.RUNNING: "finish"}.get(phase)
+
+
+class CohortEdit(ObjectEditView):
+    """Create a cohort or change its dates and rules."""
+
+    model = Cohort
+    form_class = forms.CohortForm
+
+    def initial_object(self):
+        programme = Programme.objects.visible_to(self.request.user).filter(
+            pk=self.request.GET.get("programme") or None).first()
+        if programme is None:
+            return Cohort()
+        latest = programme.cohorts.order_by("-number").first()
+        return Cohort(programme=programme, number=latest.number + 1 if latest else 1)
+
+
+class CohortStep(ObjectActionView):
+    """A phase step on a cohort: open intake, assign reviewers, start, finish."""
+
+    model = Cohort
+    permission = "innovation.manage_cohort"
+
+    def act(self, cohort, form):
+        step = self.kwargs["step"]
+        user = self.request.user
+        if step == "open":
+            intake.open_intake(actor=user, cohort=cohort)
+            return _("Applications are open.")
+        if step == "assign":
+            reviews = intake.assign_reviewers(actor=user, cohort=cohort)
+            return _("%(n)s reviews assigned.") % {"n": len(reviews)}
+        if step == "start":
+            cohort_services.start(actor=user, cohort=cohort)
+            return _("The cohort has started.")
+        if step == "finish":
+            done = cohort_services.finish(actor=user, cohort=cohort)
+            return _("The cohort has finished: %(completed)s students completed it, "
+                     "%(not_completed)s did not.") % done
+        raise Http404
+
+
+P = CohortPhase
+PART_PHASES = {  # when each part may still change: the rules cannot move under applicants
+    "question": {P.DRAFT},
+    "criterion": {P.DRAFT, P.OPEN},
+    "quota": {P.DRAFT, P.OPEN, P.REVIEWING},
+    "reviewer": {P.DRAFT, P.OPEN, P.REVIEWING},
+    "session": {P.DRAFT, P.OPEN, P.REVIEWING, P.SELECTED, P.RUNNING},
+    "milestone": {P.DRAFT, P.OPEN, P.REVIEWING, P.SELECTED, P.RUNNING},
+    "mentor": {P.DRAFT, P.OPEN, P.REVIEWING, P.SELECTED},
+}
+PART_LOCKED_MESSAGE = gettext_lazy("This part of the cohort can no longer change at this stage.")
+
+
+def part_changeable(kind: str, cohort: Cohort) -> bool:
+    """Whether a part of this kind may still be added or removed."""
+    return cohort.phase in PART_PHASES[kind]
+
+
+class CohortPartAdd(ScopedView):
+    """Add a quota, question, criterion, reviewer, session, milestone or mentor to a cohort."""
+
+    model = Cohort
+
+    def post(self, request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+        cohort = self.get_object(pk)
+        if kind not in PART_FORMS:
+            raise Http404
+        if not request.user.has_perm("innovation.manage_cohort", cohort):
+            raise PermissionDenied
+        if not part_changeable(kind, cohort):
+            messages.error(request, PART_LOCKED_MESSAGE)
+            return redirect(f"{cohort.get_absolute_url()}#{kind}")
+        form = PART_FORMS[kind][0](request.POST, cohort=cohort)
+        if form.is_valid():
+            save_form(actor=request.user, form=form)
+            messages.success(request, _("Added."))
+        else:
+            for name, errors in form.errors.items():
+                label = form.fields[name].label if name in form.fields else ""
+                for error in errors:
+                    messages.error(request, f"{label}：{error}" if label else error)
+        return redirect(f"{cohort.get_absolute_url()}#{kind}")
+
+
+class CohortPartRemove(ScopedView):
+    """Remove a part of a cohort (a reviewer with reviews, a criterion used in scores, a mentor
+    with teams are protected by the database and refused with a message)."""
+
+    model = Cohort
+
+    def post(self, request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+        if kind not in PART_MODELS:
+            raise Http404
+        part = get_object_or_404(PART_MODELS[kind].objects.visible_to(request.user)
+                                 .select_related("cohort"), pk=pk)
+        cohort = part.cohort
+        if not request.user.has_perm("innovation.manage_cohort", cohort):
+            raise PermissionDenied
+        if not part_changeable(kind, cohort):
+            messages.error(request, PART_LOCKED_MESSAGE)
+            return redirect(f"{cohort.get_absolute_url()}#{kind}")
+        try:
+            delete_object(actor=request.user, obj=part)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Removed."))
+        return redirect(f"{cohort.get_absolute_url()}#{kind}")
+
+
+urlpatterns = [
+    *object_paths("innovation/programmes", "programme", list_view=ProgrammeList,
+                  detail_view=ProgrammeDetail, edit_view=ProgrammeEdit, delete_view=None),
+    *object_paths("innovation/cohorts", "cohort", list_view=CohortList,
+                  detail_view=CohortDetail, edit_view=CohortEdit, delete_view=None),
+    path("innovation/cohorts/<int:pk>/steps/<slug:step>/", CohortStep.as_view(),
+         name="cohort_step"),
+    path("innovation/cohorts/<int:pk>/<slug:kind>/add/", CohortPartAdd.as_view(),
+         name="cohort_part_add"),
+    path("innovation/cohort-parts/<slug:kind>/<int:pk>/delete/", CohortPartRemove.as_view(),
+         name="cohort_part_delete"),
+]
