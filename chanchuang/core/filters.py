@@ -23,13 +23,15 @@ from chanchuang.core.models import (
 from chanchuang.core.pinyin import name_search
 
 
-def visible(model):
-    """Choices for a filter: the rows of ``model`` the requesting user may see."""
+def visible(model, *related: str):
+    """Choices for a filter: the rows of ``model`` the requesting user may see (with the
+    ``related`` rows their labels show, fetched in the same query)."""
 
     def queryset(request):
         if request is None:
             return model.objects.none()
-        return model.objects.visible_to(request.user)
+        rows = model.objects.visible_to(request.user)
+        return rows.select_related(*related) if related else rows
 
     return queryset
 

@@ -129,19 +129,19 @@ def _team(request: HttpRequest, team_id: int, permission: str | None = None) -> 
     return team
 
 
-@router.get("/innovation/teams", response=list[TeamOut])
+@router.get("/teams", response=list[TeamOut])
 @paginate(PageNumberPagination, page_size=50)
 def list_teams(request: HttpRequest):
     """The teams the user may see (a mentor: the teams assigned to them)."""
     return _teams(request)
 
 
-@router.get("/innovation/teams/{team_id}", response=TeamDetailOut)
+@router.get("/teams/{team_id}", response=TeamDetailOut)
 def get_team(request: HttpRequest, team_id: int):
     return _team(request, team_id)
 
 
-@router.post("/innovation/teams/{team_id}/mentor-choices", response=TeamOut)
+@router.post("/teams/{team_id}/mentor-choices", response=TeamOut)
 def choose_mentors(request: HttpRequest, team_id: int, data: ChoicesIn):
     team = _team(request, team_id, "innovation.choose_mentors")
     mentors = {m.pk: m for m in Mentor.objects.filter(pk__in=data.mentor_ids)}
@@ -150,7 +150,7 @@ def choose_mentors(request: HttpRequest, team_id: int, data: ChoicesIn):
     return team
 
 
-@router.post("/innovation/cohorts/{cohort_id}/mentor-match", response=MatchOut)
+@router.post("/cohorts/{cohort_id}/mentor-match", response=MatchOut)
 def run_match(request: HttpRequest, cohort_id: int):
     """Run the mentor match (staff)."""
     cohort = get_object_or_404(Cohort.objects.visible_to(request.user), pk=cohort_id)
@@ -160,13 +160,13 @@ def run_match(request: HttpRequest, cohort_id: int):
     return {"assignment": match["result"]["assignment"], "seed": match["seed"]}
 
 
-@router.post("/innovation/sessions/{session_id}/check-in", response=AttendanceOut)
+@router.post("/sessions/{session_id}/check-in", response=AttendanceOut)
 def check_in(request: HttpRequest, session_id: int, data: CheckInIn):
     session = get_object_or_404(Session.objects.visible_to(request.user), pk=session_id)
     return services.check_in(actor=request.user, session=session, code=data.code)
 
 
-@router.post("/innovation/teams/{team_id}/submissions", response=SubmissionOut)
+@router.post("/teams/{team_id}/submissions", response=SubmissionOut)
 def submit(request: HttpRequest, team_id: int, data: SubmissionIn):
     team = _team(request, team_id, "innovation.submit")
     milestone = get_object_or_404(Milestone, pk=data.milestone_id, cohort_id=team.cohort_id)
@@ -174,7 +174,7 @@ def submit(request: HttpRequest, team_id: int, data: SubmissionIn):
                            content=data.content, link=data.link)
 
 
-@router.post("/innovation/teams/{team_id}/pitch-scores", response=PitchOut)
+@router.post("/teams/{team_id}/pitch-scores", response=PitchOut)
 def score_pitch(request: HttpRequest, team_id: int, data: PitchIn):
     team = _team(request, team_id, "innovation.score_pitch")
     return services.score_pitch(actor=request.user, team=team, score=data.score,

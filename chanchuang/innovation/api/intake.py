@@ -140,7 +140,7 @@ def _staff_cohort(request: HttpRequest, cohort_id: int) -> Cohort:
     return cohort
 
 
-@router.get("/innovation/cohorts", response=list[CohortOut])
+@router.get("/cohorts", response=list[CohortOut])
 @paginate(PageNumberPagination, page_size=50)
 def list_cohorts(request: HttpRequest, params: Query[CohortParams]):
     if not request.user.has_perm("innovation.view_cohorts"):
@@ -149,12 +149,12 @@ def list_cohorts(request: HttpRequest, params: Query[CohortParams]):
                     Cohort.objects.visible_to(request.user).select_related("programme"), params)
 
 
-@router.get("/innovation/cohorts/{cohort_id}", response=CohortOut)
+@router.get("/cohorts/{cohort_id}", response=CohortOut)
 def get_cohort(request: HttpRequest, cohort_id: int):
     return _cohort(request, cohort_id)
 
 
-@router.post("/innovation/cohorts/{cohort_id}/applications", response={201: ApplicationOut})
+@router.post("/cohorts/{cohort_id}/applications", response={201: ApplicationOut})
 def apply(request: HttpRequest, cohort_id: int, data: ApplyIn):
     cohort = _cohort(request, cohort_id)
     lead = getattr(request.user, "student", None)
@@ -168,7 +168,7 @@ def apply(request: HttpRequest, cohort_id: int, data: ApplyIn):
     return 201, _application(request, application.pk)
 
 
-@router.get("/innovation/applications", response=list[ApplicationOut])
+@router.get("/applications", response=list[ApplicationOut])
 @paginate(PageNumberPagination, page_size=50)
 def list_applications(request: HttpRequest, params: Query[ApplicationParams]):
     return filtered(request, intake_filters.ApplicationFilterSet,
@@ -184,7 +184,7 @@ def _application(request: HttpRequest, application_id: int) -> Application:
     return get_object_or_404(_applications(request), pk=application_id)
 
 
-@router.get("/innovation/applications/{application_id}", response=ApplicationOut)
+@router.get("/applications/{application_id}", response=ApplicationOut)
 def get_application(request: HttpRequest, application_id: int):
     return _application(request, application_id)
 
@@ -197,7 +197,7 @@ APPLICATION_STEPS = {
 }
 
 
-@router.post("/innovation/applications/{application_id}/{step}", response=ApplicationOut)
+@router.post("/applications/{application_id}/{step}", response=ApplicationOut)
 def application_step(request: HttpRequest, application_id: int, step: str):
     """``accept`` or ``decline`` an offer, ``withdraw``, or (staff) ``offer`` a place."""
     application = _application(request, application_id)
@@ -210,7 +210,7 @@ def application_step(request: HttpRequest, application_id: int, step: str):
     return _application(request, application_id)
 
 
-@router.get("/innovation/reviews", response=list[ReviewOut])
+@router.get("/reviews", response=list[ReviewOut])
 @paginate(PageNumberPagination, page_size=50)
 def list_reviews(request: HttpRequest):
     """The reviews the user may see: their own assignments (all of the school for staff)."""
@@ -225,13 +225,13 @@ def _review(request: HttpRequest, review_id: int) -> Review:
     return review
 
 
-@router.post("/innovation/reviews/{review_id}/scores", response=ReviewOut)
+@router.post("/reviews/{review_id}/scores", response=ReviewOut)
 def score(request: HttpRequest, review_id: int, data: ScoresIn):
     return intake.submit_review(actor=request.user, review=_review(request, review_id),
                                 scores=data.scores, comment=data.comment)
 
 
-@router.post("/innovation/reviews/{review_id}/conflict", response=ReviewOut)
+@router.post("/reviews/{review_id}/conflict", response=ReviewOut)
 def conflict(request: HttpRequest, review_id: int, data: ConflictIn):
     review = _review(request, review_id)
     intake.declare_conflict(actor=request.user, review=review, reason=data.reason)
@@ -246,7 +246,7 @@ COHORT_STEPS = {
 }
 
 
-@router.post("/innovation/cohorts/{cohort_id}/steps/{step}", response=CohortOut)
+@router.post("/cohorts/{cohort_id}/steps/{step}", response=CohortOut)
 def cohort_step(request: HttpRequest, cohort_id: int, step: str):
     """``open`` intake, ``assign`` reviewers, ``start`` or ``finish`` the cohort (staff)."""
     cohort = _staff_cohort(request, cohort_id)
@@ -256,7 +256,7 @@ def cohort_step(request: HttpRequest, cohort_id: int, step: str):
     return _cohort(request, cohort_id)
 
 
-@router.get("/innovation/cohorts/{cohort_id}/ranking", response=list[RankedOut])
+@router.get("/cohorts/{cohort_id}/ranking", response=list[RankedOut])
 def ranking(request: HttpRequest, cohort_id: int):
     """The ranking with raw and normalised scores and who the rules select (staff)."""
     ranked, selected = intake.current_selection(_staff_cohort(request, cohort_id))
@@ -264,7 +264,7 @@ def ranking(request: HttpRequest, cohort_id: int):
                       seats=len(a.members.all()), selected=a.pk in selected) for a in ranked]
 
 
-@router.post("/innovation/cohorts/{cohort_id}/selection", response=CohortOut)
+@router.post("/cohorts/{cohort_id}/selection", response=CohortOut)
 def publish(request: HttpRequest, cohort_id: int):
     """Publish the selection (staff): places by rank within capacity and quotas."""
     intake.publish_selection(actor=request.user, cohort=_staff_cohort(request, cohort_id))

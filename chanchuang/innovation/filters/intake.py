@@ -14,7 +14,8 @@ class ApplicationFilterSet(SearchFilterSet):
     """Applications by applicant (name, pinyin or number), team or project; cohort, status and
     the lead's department."""
 
-    cohort = django_filters.ModelChoiceFilter(queryset=visible(Cohort), label=_("cohort"))
+    cohort = django_filters.ModelChoiceFilter(queryset=visible(Cohort, "programme"),
+                                              label=_("cohort"))
     department = django_filters.ModelChoiceFilter(queryset=visible(Department),
                                                   field_name="lead__department",
                                                   label=_("department"))
