@@ -41,9 +41,11 @@ from chanchuang.innovation.choices import (
     ApplicationStatus,
     AttendanceStatus,
     CheckInMethod,
+    CohortPhase,
     CompetitionLevel,
     CreditCategory,
     QuestionKind,
+    ReviewStatus,
 )
 from chanchuang.innovation.models import (
     Application,
@@ -519,8 +521,9 @@ class Scenario:
         Reviewer.objects.bulk_create([Reviewer(cohort=cohort, user=user, department=department)
                                       for user, department in self.reviewers])
         CohortMentor.objects.bulk_create([
-            CohortMentor(cohort=cohort, mentor=self.mentors[name], capacity=capacity_)
-            for name, capacity_ in OFFERED])
+            CohortMentor(cohort=cohort, mentor=self.mentors[name],
+                         capacity=capacity_ * max(1, round(capacity / 20)))
+            for name, capacity_ in OFFERED])  # a cohort of 40 has twice the mentoring
         cohort.judges.set(self.judges)
         topics = SESSIONS if len(session_days) == len(SESSIONS) else \
             SESSIONS[:6] + SESSIONS[7:]
@@ -663,15 +666,10 @@ class Scenario:
         teams = list(cohort.teams.select_related("application__lead__user",
                                                  "application__lead__department", "project")
                      .order_by("application__rank"))
-        names = [name for name, _capacity in OFFERED]
         for team in teams:
             lead = team.application.lead
-            liked = list(AFFINITY[lead.department.name])
-            others = self.rng.sample([n for n in names if n not in liked], len(names) - len(liked))
-            choice = (liked + others)[:3] if self.rng.random() < 0.8 else \
-                self.rng.sample(names, 3)
-            running.choose_mentors(actor=lead.user, team=team,
-                                   mentors=[self.mentors[n] for n in choice])
+            running.choose_mentors(actor=lead.user, team=team, mentors=[
+                self.mentors[n] for n in _mentor_choice(self.rng, lead.department.name)])
         self.clock.at(_at(published + dt.timedelta(days=2), 20))
         match = running.run_mentor_match(actor=self.staff, cohort=cohort, seed=cohort.number)
         matched_at = _at(published + dt.timedelta(days=3), 10)
@@ -930,6 +928,14 @@ def _members(team: Team) -> list[Student]:
     return [m.student for m in team.application.members.all()]
 
 
+def _mentor_choice(rng: random.Random, department: str) -> list[str]:
+    """The three mentors a team ranks: mostly those its department's teams like."""
+    names = [name for name, _capacity in OFFERED]
+    liked = list(AFFINITY[department])
+    others = rng.sample([n for n in names if n not in liked], len(names) - len(liked))
+    return (liked + others)[:3] if rng.random() < 0.8 else rng.sample(names, 3)
+
+
 def _star_titles() -> set[str]:
     return {star.title for star in STARS}
 
@@ -963,3 +969,58 @@ def seed() -> str:
             f"{Credit.objects.filter(student__school=school).count()} credit lines, "
             f"{len(startups)} start-ups, {len(items)} showcase items "
             f"({sum(1 for i in items if i.consent_by_id)} published)")
+
+
+
+REVIEWER_USERNAMES = ["mentor_chen", "staff_wang", *[username for username, *_rest in TEACHERS]]
+
+
+def play_others(*, leave_to: str = "staff_wang", leave: int = 3) -> str:
+    """For trying the demo's 4th cohort alone: the other people do their part of the step the
+    cohort is at, through the same services as their pages. In review, the demo's reviewers
+    score what they were given (with their usual harshness), except ``leave`` of
+    ``leave_to``'s reviews, left to score by hand; once selected, the teams without mentor
+    choices rank three mentors. Run again, it only does what is still undone."""
+    school = School.objects.get(code=SCHOOL_CODE)
+    cohort = Cohort.objects.filter(programme__school=school, programme__name=PROGRAMME).exclude(
+        phase=CohortPhase.FINISHED).order_by("-number").first()
+    if cohort is not None and cohort.phase == CohortPhase.REVIEWING:
+        return _play_reviewers(cohort, leave_to, leave)
+    if cohort is not None and cohort.phase in (CohortPhase.SELECTED, CohortPhase.RUNNING):
+        return _play_teams(cohort)
+    return "nothing to play: close the 4th cohort's applications and assign reviewers first"
+
+
+def _play_reviewers(cohort: Cohort, leave_to: str, leave: int) -> str:
+    criteria = list(cohort.criteria.all())
+    bias = dict(zip(REVIEWER_USERNAMES, REVIEWER_BIAS, strict=True))
+    pending = list(Review.objects.filter(application__cohort=cohort, status=ReviewStatus.ASSIGNED)
+                   .select_related("reviewer", "application__cohort").order_by("pk"))
+    kept = [r.pk for r in pending if r.reviewer.username == leave_to][:leave]
+    scored = 0
+    for review in pending:
+        if review.pk in kept:
+            continue
+        rng = random.Random(review.pk)  # the same scores whenever the demo is rebuilt
+        quality = random.Random(review.application_id).gauss(6.3, 1.1) + (
+            0.8 if review.application.project_id else 0) + bias.get(review.reviewer.username, 0)
+        level = "high" if quality >= 7.5 else "mid" if quality >= 5.5 else "low"
+        intake.submit_review(
+            actor=review.reviewer, review=review,
+            scores={str(c.pk): max(1, min(c.max_score, round(rng.gauss(quality, 0.8))))
+                    for c in criteria},
+            comment=rng.choice(REVIEW_COMMENTS[level]))
+        scored += 1
+    return (f"{cohort}: {scored} reviews scored by the demo's reviewers, "
+            f"{len(kept)} left to {leave_to}")
+
+
+def _play_teams(cohort: Cohort) -> str:
+    mentors = {m.name: m for m in Mentor.objects.filter(school=cohort.school_id)}
+    teams = list(cohort.teams.filter(mentor_choices__isnull=True).select_related(
+        "application__lead__user", "application__lead__department").order_by("pk"))
+    for team in teams:
+        lead = team.application.lead
+        running.choose_mentors(actor=lead.user, team=team, mentors=[
+            mentors[n] for n in _mentor_choice(random.Random(team.pk), lead.department.name)])
+    return f"{cohort}: {len(teams)} teams ranked their mentors; run the mentor match next"

@@ -240,6 +240,7 @@ def conflict(request: HttpRequest, review_id: int, data: ConflictIn):
 
 COHORT_STEPS = {
     "open": lambda actor, cohort: intake.open_intake(actor=actor, cohort=cohort),
+    "close": lambda actor, cohort: intake.close_intake(actor=actor, cohort=cohort),
     "assign": lambda actor, cohort: intake.assign_reviewers(actor=actor, cohort=cohort),
     "start": lambda actor, cohort: cohort_services.start(actor=actor, cohort=cohort),
     "finish": lambda actor, cohort: cohort_services.finish(actor=actor, cohort=cohort),
@@ -248,7 +249,8 @@ COHORT_STEPS = {
 
 @router.post("/cohorts/{cohort_id}/steps/{step}", response=CohortOut)
 def cohort_step(request: HttpRequest, cohort_id: int, step: str):
-    """``open`` intake, ``assign`` reviewers, ``start`` or ``finish`` the cohort (staff)."""
+    """``open`` intake, ``close`` it early, ``assign`` reviewers, ``start`` or ``finish`` the
+    cohort (staff)."""
     cohort = _staff_cohort(request, cohort_id)
     if step not in COHORT_STEPS:
         raise Http404

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.models import Student
 from chanchuang.core.services import DomainError
-from chanchuang.innovation.choices import QuestionKind
-from chanchuang.innovation.models import Cohort, Review
+from chanchuang.innovation.choices import ApplicationStatus, QuestionKind
+from chanchuang.innovation.models import Application, Cohort, Review
 from chanchuang.innovation.services import intake
 
 
@@ -84,3 +84,16 @@ class ConflictForm(forms.Form):
 
     conflict_reason = forms.CharField(label=_("conflict of interest"), max_length=200,
                                       help_text=_("e.g. a relative, or a student I supervise"))
+
+
+class AcceptancesForm(forms.Form):
+    """The offers of a cohort whose students accepted outside the platform."""
+
+    applications = forms.ModelMultipleChoiceField(
+        label=_("accepted offers"), queryset=Application.objects.none(),
+        error_messages={"required": _("Tick the offers the students accepted.")})
+
+    def __init__(self, *args, cohort: Cohort, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["applications"].queryset = cohort.applications.filter(
+            status=ApplicationStatus.SELECTED).select_related("cohort", "lead__user")

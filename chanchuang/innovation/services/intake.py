@@ -62,6 +62,23 @@ def open_intake(*, actor: User, cohort: Cohort) -> Cohort:
     return cohort
 
 
+def close_intake(*, actor: User, cohort: Cohort, now: dt.datetime | None = None) -> Cohort:
+    """Close applications now, before the announced time (e.g. once enough have applied):
+    the window's end moves to now, so nobody can apply any more and reviewers can be
+    assigned."""
+    now = now or timezone.now()
+    if cohort.phase != CohortPhase.OPEN or now >= cohort.applications_close_at:
+        raise DomainError(_("Applications to this cohort are not open."))
+    before = cohort.applications_close_at
+    with transaction.atomic():
+        cohort.applications_close_at = now
+        cohort.save(update_fields=["applications_close_at"])
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=cohort,
+                     before={"applications_close_at": _local(before)},
+                     after={"applications_close_at": _local(now)})
+    return cohort
+
+
 # --- Applications ----------------------------------------------------------------------------
 
 
@@ -476,6 +493,27 @@ def accept_offer(*, actor: User, application: Application) -> Team:
             name=application.team_name or str(application.lead.user.real_name),
             project=application.project)
     return team
+
+
+def record_acceptances(*, actor: User, cohort: Cohort, applications: list[Application]
+                       ) -> list[Team]:
+    """Staff record offers the students accepted elsewhere (in person, in the cohort's group
+    chat): all of them or, if one cannot be accepted, none (every refusal is named)."""
+    refused = []
+    with transaction.atomic():
+        teams = []
+        for application in applications:
+            if application.cohort_id != cohort.pk:
+                raise DomainError(_("%(application)s did not apply to this cohort.")
+                                  % {"application": application})
+            try:
+                teams.append(accept_offer(actor=actor, application=application))
+            except DomainError as exc:
+                refused.append(f"{application}：{exc.message}")
+        if refused:  # raised inside the transaction: the accepted ones are undone too
+            raise DomainError(_("Nothing was recorded: %(refused)s")
+                              % {"refused": "；".join(refused)})
+    return teams
 
 
 def decline_offer(*, actor: User, application: Application) -> list[Application]:

@@ -25,6 +25,8 @@ innovation:cohort_part_add       POST  cohort,=quota            302  302  302  4
 innovation:cohort_part_delete    POST  =criterion,criterion     302  302  302  403  403  403  403  404
 innovation:cohort_selection      GET   cohort                   302  200  200  403  403  403  403  404
 innovation:cohort_selection      POST  cohort                   302  302  302  403  403  403  403  404
+innovation:cohort_acceptances    POST  cohort                   302  302  302  403  403  403  403  404
+innovation:cohort_acceptances    POST  cohort_far               302  302  404  404  404  404  404  404
 innovation:cohort_match          GET   cohort_running           302  200  200  403  403  403  403  404
 innovation:cohort_match          POST  cohort_running           302  302  302  403  403  403  403  404
 

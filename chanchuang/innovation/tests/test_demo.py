@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from chanchuang.core import demo as core_demo
 from chanchuang.core.identifiers import validate_credit_code
 from chanchuang.core.models import AuditEntry, Membership, Notification, School, Student, User
+from chanchuang.core.services import DomainError
 from chanchuang.innovation import demo
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase, CreditCategory
 from chanchuang.innovation.models import (
@@ -32,6 +33,7 @@ from chanchuang.innovation.models import (
     Submission,
     Team,
 )
+from chanchuang.innovation.services import cohort as running
 from chanchuang.innovation.services import intake
 from chanchuang.innovation.services.records import record_of
 from chanchuang.innovation.services.showcase import public_showcase, shown_names
@@ -194,3 +196,39 @@ def test_seeding_again_adds_nothing(school):
     before = [model.objects.count() for model in models]
     assert demo.seed().endswith("(already there)")
     assert [model.objects.count() for model in models] == before
+
+
+def test_the_4th_cohorts_intake_can_be_run_to_a_selection_in_the_demo(school):
+    """What the README tells a new user to try: close applications early, assign the five
+    reviewers (balanced), let the demo's reviewers score, score the last three by hand,
+    publish the selection within capacity and quotas, record the acceptances, let the teams
+    rank mentors, run the match: every team has a mentor."""
+    staff = User.objects.get(username="staff_wang")
+    cohort = _cohort(4)
+    intake.close_intake(actor=staff, cohort=cohort)
+    reviews = intake.assign_reviewers(actor=staff, cohort=cohort)
+    loads = {}
+    for review in reviews:
+        loads[review.reviewer_id] = loads.get(review.reviewer_id, 0) + 1
+    assert len(loads) == 5 and max(loads.values()) - min(loads.values()) <= 1
+    assert demo.play_others().endswith("3 left to staff_wang")
+    left = list(Review.objects.filter(application__cohort=cohort, status="assigned"))
+    assert len(left) == 3 and {r.reviewer for r in left} == {staff}
+    with pytest.raises(DomainError):
+        intake.publish_selection(actor=staff, cohort=cohort)
+    criteria = list(cohort.criteria.all())
+    for review in left:
+        intake.submit_review(actor=staff, review=review,
+                             scores={str(c.pk): 7 for c in criteria})
+    offered, waitlisted = intake.publish_selection(actor=staff, cohort=cohort)
+    selected = ApplicationMember.objects.filter(
+        cohort=cohort, application__status=ApplicationStatus.SELECTED)
+    assert offered and waitlisted and selected.count() <= cohort.capacity
+    for quota in cohort.quotas.all():
+        assert selected.filter(student__department=quota.department).count() <= quota.seats
+    offers = list(cohort.applications.filter(status=ApplicationStatus.SELECTED))
+    teams = intake.record_acceptances(actor=staff, cohort=cohort, applications=offers)
+    assert "teams ranked their mentors" in demo.play_others()
+    cohort.refresh_from_db()
+    running.run_mentor_match(actor=staff, cohort=cohort)
+    assert len(teams) == cohort.teams.filter(mentor__isnull=False).count()

@@ -139,6 +139,22 @@ def test_assignment_before_the_window_closes_is_refused(world):
         intake.assign_reviewers(actor=world.staff_wang, cohort=world.cohort)
 
 
+def test_staff_close_applications_early_and_can_then_assign_reviewers(client, world):
+    cohort = world.cohort
+    world.application_liu  # noqa: B018
+    client.force_login(world.staff_wang)
+    response = client.post(f"/innovation/cohorts/{cohort.pk}/steps/close/", follow=True)
+    assert "报名已截止" in response.content.decode()
+    cohort.refresh_from_db()
+    assert cohort.applications_close_at <= timezone.now()
+    with pytest.raises(DomainError, match="现在不能报名"):
+        intake.apply(actor=world.student_ma.user, cohort=cohort, lead=world.student_ma,
+                     answers=_answers(cohort))
+    assert len(intake.assign_reviewers(actor=world.staff_wang, cohort=cohort)) == 2
+    with pytest.raises(DomainError, match="未在报名中"):
+        intake.close_intake(actor=world.staff_wang, cohort=cohort)
+
+
 def test_too_few_reviewers_is_reported_and_nothing_is_assigned(world):
     cohort, _users, _apps = _closed_cohort(world, reviewers=1, per_application=2)
     with pytest.raises(DomainError, match="符合条件的评审不足"):
@@ -272,3 +288,32 @@ def test_selection_waits_for_every_review(world):
     with pytest.raises(DomainError, match="份报名尚未评审完"):
         intake.publish_selection(actor=world.staff_wang, cohort=cohort)
     assert not Application.objects.filter(status="selected").exists()
+
+
+def test_staff_record_acceptances_given_offline_all_or_none(client, world):
+    cohort, _users, apps = _closed_cohort(world, applicants=3, reviewers=2, per_application=1)
+    for review in intake.assign_reviewers(actor=world.staff_wang, cohort=cohort):
+        intake.submit_review(actor=review.reviewer, review=review, scores={
+            str(c.pk): 8 for c in cohort.criteria.all()})
+    intake.publish_selection(actor=world.staff_wang, cohort=cohort)
+    first, second, third = (Application.objects.get(pk=a.pk) for a in apps)
+    intake.accept_offer(actor=world.staff_wang, application=first)
+    url = f"/innovation/cohorts/{cohort.pk}/acceptances/"
+    client.force_login(world.staff_wang)
+    page = client.get(f"/innovation/cohorts/{cohort.pk}/selection/").content.decode()
+    assert f'name="applications" value="{second.pk}"' in page
+    assert f'name="applications" value="{first.pk}"' not in page  # already accepted
+    # One of the ticked offers is no longer open: nothing is recorded, the reason is named.
+    response = client.post(url, {"applications": [second.pk, first.pk]}, follow=True)
+    assert "有效的选项" in response.content.decode()
+    assert not Team.objects.filter(application=second).exists()
+    Application.objects.filter(pk=third.pk).update(reply_by=timezone.now() - dt.timedelta(
+        minutes=1))
+    with pytest.raises(DomainError, match="未作任何记录"):
+        intake.record_acceptances(actor=world.staff_wang, cohort=cohort,
+                                  applications=[second, Application.objects.get(pk=third.pk)])
+    assert not Team.objects.filter(application=second).exists()
+    Application.objects.filter(pk=third.pk).update(reply_by=None)
+    response = client.post(url, {"applications": [second.pk, third.pk]}, follow=True)
+    assert "已记录 2 份确认参加" in response.content.decode()
+    assert Team.objects.filter(cohort=cohort).count() == 3

@@ -281,7 +281,29 @@ class Selection(ScopedView):
         return redirect(cohort.get_absolute_url())
 
 
+class RecordAcceptances(ObjectActionView):
+    """Staff tick the offers students accepted in person or in the group chat."""
+
+    model = Cohort
+    permission = "innovation.manage_cohort"
+    form_class = forms.AcceptancesForm
+
+    def form_kwargs(self, cohort):
+        return {"cohort": cohort}
+
+    def act(self, cohort, form):
+        teams = intake.record_acceptances(actor=self.request.user, cohort=cohort,
+                                          applications=list(form.cleaned_data["applications"]))
+        return _("%(n)s acceptances recorded; their teams have joined the cohort.") % {
+            "n": len(teams)}
+
+    def redirect_to(self, cohort):
+        return reverse("innovation:cohort_selection", args=[cohort.pk])
+
+
 urlpatterns = [
+    path("innovation/cohorts/<int:pk>/acceptances/", RecordAcceptances.as_view(),
+         name="cohort_acceptances"),
     path("innovation/cohorts/<int:pk>/apply/", Apply.as_view(), name="application_add"),
     path("innovation/cohorts/<int:pk>/selection/", Selection.as_view(),
          name="cohort_selection"),

@@ -146,7 +146,8 @@ class CohortEdit(ObjectEditView):
 
 
 class CohortStep(ObjectActionView):
-    """A phase step on a cohort: open intake, assign reviewers, start, finish."""
+    """A phase step on a cohort: open intake, close it early, assign reviewers, start,
+    finish."""
 
     model = Cohort
     permission = "innovation.manage_cohort"
@@ -157,6 +158,9 @@ class CohortStep(ObjectActionView):
         if step == "open":
             intake.open_intake(actor=user, cohort=cohort)
             return _("Applications are open.")
+        if step == "close":
+            intake.close_intake(actor=user, cohort=cohort)
+            return _("Applications are closed.")
         if step == "assign":
             reviews = intake.assign_reviewers(actor=user, cohort=cohort)
             return _("%(n)s reviews assigned.") % {"n": len(reviews)}
