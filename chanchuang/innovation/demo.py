@@ -15,16 +15,19 @@ long ago), so that lists and the audit log read in order.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.db.models import Case, F, Prefetch, Value, When
 from django.db.models.functions import Replace
 from django.utils import timezone
+from PIL import Image, ImageColor, ImageDraw
 
 from chanchuang.core.choices import Role
 from chanchuang.core.identifiers import credit_code_check_character
@@ -902,11 +905,12 @@ class Scenario:
              "每件作品附有它原主人的故事。", False),
         ]
         items = []
-        for key, shown, summary, public in rows:
+        for index, (key, shown, summary, public) in enumerate(rows):
             team = self.star_teams[key]
             item = showcase.save_item(actor=self.staff, item=ShowcaseItem(
                 school=self.school, project=team.project, title=team.project.title,
-                summary=summary, exhibition=exhibition if shown else None))
+                summary=summary, exhibition=exhibition if shown else None,
+                image=showcase.checked_image(_poster(index))))
             self.clock.at(_at(dt.date(2026, 5, 20), 10))
             if public:
                 students = _members(team)
@@ -921,6 +925,28 @@ class Scenario:
                         dt.date(2026, 6, 1), 9))
             items.append(item)
         return items
+
+
+POSTER_COLOURS = [("#0b6e4f", "#f2c14e"), ("#7a1f1f", "#e9b872"), ("#1d3557", "#e76f51"),
+                  ("#3d405b", "#81b29a")]
+
+
+def _poster(index: int) -> ContentFile:
+    """A made-up picture for a demo showcase item: a diagonal two-colour field with a few
+    circles (demo pictures carry no real photograph)."""
+    first, second = (ImageColor.getrgb(c) for c in POSTER_COLOURS[index % len(POSTER_COLOURS)])
+    width, height = 960, 540
+    image = Image.new("RGB", (width, height), first)
+    draw = ImageDraw.Draw(image)
+    draw.polygon([(width * 0.35, 0), (width, 0), (width, height), (width * 0.6, height)],
+                 fill=second)
+    rng = random.Random(index)
+    for _circle in range(5):
+        x, y, r = rng.randrange(width), rng.randrange(height), rng.randrange(30, 120)
+        draw.ellipse((x - r, y - r, x + r, y + r), outline=(255, 255, 255), width=6)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return ContentFile(out.getvalue(), name="poster.png")
 
 
 def _members(team: Team) -> list[Student]:

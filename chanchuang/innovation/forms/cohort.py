@@ -40,7 +40,8 @@ class AssignMentorForm(forms.Form):
     """Staff place a team with a mentor by hand."""
 
     mentor = forms.ModelChoiceField(label=_("mentor"), queryset=Mentor.objects.none(),
-                                    required=False)
+                                    required=False,
+                                    widget=forms.Select(attrs={"class": "form-select"}))
 
     def __init__(self, *args, school_id: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -148,19 +148,27 @@ def assign_mentor(*, actor: User, team: Team, mentor: Mentor | None) -> Team:
     return team
 
 
-def mentor_explanation(team: Team) -> list[dict]:
-    """Why the team did not get each mentor it ranked above the one it got: the mentor was
-    full, with the intake-score rank of the last team they took and the team's own."""
-    match = team.cohort.mentor_match
-    if not match or str(team.pk) not in match["instance"]["students"]:
-        return []
+def mentor_explanations(cohort: Cohort) -> dict[int, list[dict]]:
+    """For every team of the last match, why it did not get each mentor it ranked above the
+    one it got: the mentor was full, with the intake-score rank of the last team they took and
+    the team's own. Keyed by team id (teams added since the match have no entry)."""
+    match = cohort.mentor_match
+    if not match:
+        return {}
     instance = matching.Instance.from_dict(match["instance"])
     result = matching.Result.from_dict(match["result"])
     names = dict(Mentor.objects.filter(pk__in=[int(p) for p in match["instance"]["positions"]])
                  .values_list("pk", "name"))
-    return [{"mentor": names.get(int(e.position), e.position), "choice": e.choice_number,
-             "reason": e.reason, "cutoff": e.cutoff_rank, "rank": e.student_rank}
-            for e in matching.explain(instance, result, str(team.pk))]
+    return {int(team): [{"mentor": names.get(int(e.position), e.position),
+                         "choice": e.choice_number, "reason": e.reason,
+                         "cutoff": e.cutoff_rank, "rank": e.student_rank}
+                        for e in matching.explain(instance, result, team)]
+            for team in match["instance"]["students"]}
+
+
+def mentor_explanation(team: Team) -> list[dict]:
+    """Why the team did not get each mentor it ranked higher (see ``mentor_explanations``)."""
+    return mentor_explanations(team.cohort).get(team.pk, [])
 
 
 # --- Attendance ------------------------------------------------------------------------------

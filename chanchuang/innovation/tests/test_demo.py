@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -44,10 +45,15 @@ SEEDED = [core_demo, partners_demo, mentors_demo, demo]  # seed_demo's order, up
 
 
 @pytest.fixture(scope="module")
-def summary(django_db_setup, django_db_blocker):
-    """The innovation demo's summary line; its data live until the module ends."""
+def summary(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The innovation demo's summary line; its data live until the module ends (its showcase
+    pictures in a temporary folder)."""
+    media = tmp_path_factory.mktemp("media")
+    storages = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": media}}}
     with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE), \
-            transaction.atomic():
+            override_settings(MEDIA_ROOT=media, STORAGES=storages), transaction.atomic():
         lines = [module.seed() for module in SEEDED]
         yield lines[-1]
         transaction.set_rollback(True)

@@ -21,6 +21,7 @@ from chanchuang.innovation.models import (
     ShowcaseItem,
     Startup,
 )
+from chanchuang.innovation.services.cohort import run_mentor_match
 from chanchuang.innovation.tests import factories as inf
 
 # Every page: session, user, memberships, unread notifications, row count, rows = 6, plus what
@@ -121,3 +122,25 @@ def test_public_showcase_query_count_is_constant(client, world):
     few = _count(client, url)
     _grow(world, 10)
     assert (few, _count(client, url)) == (few, few)
+
+
+def test_mentor_match_page_query_count_is_constant(client, world):
+    """The match page of a cohort: session, user, memberships, notifications, the cohort and
+    its programme, teams, their choices, the mentors' names for the explanations, the offers
+    with what each mentor took = 10."""
+    cohort = world.cohort_running
+    cohort.mentor_offers.create(mentor=world.mentor_own, capacity=20)
+
+    def grow(n):
+        for _ in range(n):
+            student = f.StudentFactory(school_class=world.school_class)
+            team = inf.team(inf.application(cohort, student, team_name=f"队{student.pk}"))
+            team.mentor_choices.create(mentor=world.mentor_own, rank=1)
+        run_mentor_match(actor=world.staff_wang, cohort=cohort, seed=1)
+
+    client.force_login(world.staff_wang)
+    url = reverse("innovation:cohort_match", args=[cohort.pk])
+    grow(1)
+    few = _count(client, url)
+    grow(10)
+    assert (few, _count(client, url)) == (10, 10)

@@ -4,6 +4,8 @@ check-in, and completion."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -190,12 +192,15 @@ class MentorMatch(ScopedView):
             .order_by("application__rank", "pk"))
         offers = cohort.mentor_offers.select_related("mentor__organisation").annotate(
             taken=Count("mentor__teams", filter=Q(mentor__teams__cohort=cohort)))
+        explanations = services.mentor_explanations(cohort)
         rows = [(team, [c.mentor for c in team.mentor_choices.all()],
-                 services.mentor_explanation(team)) for team in teams]
+                 explanations.get(team.pk, [])) for team in teams]
         return render(request, "innovation/mentor_match.html", {
             "cohort": cohort, "rows": rows, "offers": offers,
             "unchosen": sum(1 for t in teams if not t.mentor_choices.all()),
-            "run_at": cohort.mentor_match["run_at"] if cohort.mentor_match else None})
+            "can_run": cohort.phase in services.TEAM_PHASES,
+            "run_at": dt.datetime.fromisoformat(cohort.mentor_match["run_at"])
+            if cohort.mentor_match else None})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         cohort = self.get_object(pk)

@@ -265,7 +265,8 @@ class Selection(ScopedView):
             "cohort": cohort, "ranked": ranked, "selected": selected, "workload": workload,
             "seats": seats, "quotas": quotas,
             "unranked": sum(1 for a in ranked if a.rank is None),
-            "published": published})
+            "published": published,
+            "open_offers": any(a.status == ApplicationStatus.SELECTED for a in ranked)})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         cohort = self.get_object(pk)
