@@ -331,6 +331,16 @@ class World:
         return made
 
     @cached_property
+    def offer_chen(self):
+        """mentor_chen offered to cohort 4."""
+        return self.cohort.mentor_offers.create(mentor=self.mentor_own, capacity=2)
+
+    @cached_property
+    def offer_far(self):
+        return self.cohort_far.mentor_offers.create(mentor=mentor_factories.mentor(
+            school=self.other_school, name="远方导师"), capacity=2)
+
+    @cached_property
     def cohort_far(self):
         return innovation_factories.cohort(self.other_school)
 
@@ -712,6 +722,17 @@ def browser_type_launch_args(browser_type_launch_args):
 def browser_world(world, live_server):
     """The world behind a live server (mark the test ``django_db(transaction=True)``)."""
     return world
+
+
+def queries_of_get(client, url: str) -> int:
+    """How many queries a GET of ``url`` runs (it must answer 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
 
 
 def log_in(page, live_server, username: str, password: str = "pw-for-tests-1") -> None:

@@ -507,9 +507,10 @@ class Scenario:
 
     def cohort(self, number: int, opens: dt.datetime, closes: dt.datetime,
                session_days: list[dt.date], demo_day: dt.date, ends_on: dt.date,
-               capacity: int) -> Cohort:
-        """A drafted cohort with everything staff set up: rubric, form, reviewers, mentors,
-        judges, sessions and milestones."""
+               capacity: int, mentoring: int = 1) -> Cohort:
+        """A drafted cohort with everything staff set up: rubric, form, reviewers, mentors
+        (each taking ``mentoring`` times their usual number of teams), judges, sessions and
+        milestones."""
         cohort = Cohort.objects.create(
             programme=self.programme, number=number, starts_on=session_days[0], ends_on=ends_on,
             applications_open_at=opens, applications_close_at=closes, capacity=capacity,
@@ -524,9 +525,8 @@ class Scenario:
         Reviewer.objects.bulk_create([Reviewer(cohort=cohort, user=user, department=department)
                                       for user, department in self.reviewers])
         CohortMentor.objects.bulk_create([
-            CohortMentor(cohort=cohort, mentor=self.mentors[name],
-                         capacity=capacity_ * max(1, round(capacity / 20)))
-            for name, capacity_ in OFFERED])  # a cohort of 40 has twice the mentoring
+            CohortMentor(cohort=cohort, mentor=self.mentors[name], capacity=capacity_ * mentoring)
+            for name, capacity_ in OFFERED])
         cohort.judges.set(self.judges)
         topics = SESSIONS if len(session_days) == len(SESSIONS) else \
             SESSIONS[:6] + SESSIONS[7:]
@@ -805,7 +805,8 @@ class Scenario:
         session_days = [first + dt.timedelta(days=7 * week) for week in range(len(SESSIONS))]
         demo_day = session_days[-1] + dt.timedelta(days=7)
         cohort = self.cohort(number, opens, closes, session_days, demo_day,
-                             demo_day + dt.timedelta(days=1), capacity=40)
+                             demo_day + dt.timedelta(days=1), capacity=40,
+                             mentoring=3)  # room for 45 teams: one for every seat
         DepartmentQuota.objects.bulk_create([
             DepartmentQuota(cohort=cohort, department=self.departments["电子商务学院"], seats=10),
             DepartmentQuota(cohort=cohort, department=self.departments["艺术设计学院"], seats=8)])
@@ -1021,14 +1022,16 @@ def _play_reviewers(cohort: Cohort, leave_to: str, leave: int) -> str:
     criteria = list(cohort.criteria.all())
     bias = dict(zip(REVIEWER_USERNAMES, REVIEWER_BIAS, strict=True))
     pending = list(Review.objects.filter(application__cohort=cohort, status=ReviewStatus.ASSIGNED)
-                   .select_related("reviewer", "application__cohort").order_by("pk"))
+                   .select_related("reviewer", "application__cohort", "application__lead")
+                   .order_by("pk"))
     kept = [r.pk for r in pending if r.reviewer.username == leave_to][:leave]
     scored = 0
     for review in pending:
         if review.pk in kept:
             continue
-        rng = random.Random(review.pk)  # the same scores whenever the demo is rebuilt
-        quality = random.Random(review.application_id).gauss(6.3, 1.1) + (
+        lead = review.application.lead.student_no  # seeds that do not hang on row ids
+        rng = random.Random(f"{lead}-{review.reviewer.username}")
+        quality = random.Random(lead).gauss(6.3, 1.1) + (
             0.8 if review.application.project_id else 0) + bias.get(review.reviewer.username, 0)
         level = "high" if quality >= 7.5 else "mid" if quality >= 5.5 else "low"
         intake.submit_review(
@@ -1045,8 +1048,10 @@ def _play_teams(cohort: Cohort) -> str:
     mentors = {m.name: m for m in Mentor.objects.filter(school=cohort.school_id)}
     teams = list(cohort.teams.filter(mentor_choices__isnull=True).select_related(
         "application__lead__user", "application__lead__department").order_by("pk"))
-    for team in teams:
+    offered = [name for name, _capacity in OFFERED]
+    for team in teams:  # the liked mentors first, then every other one: nobody is left over
         lead = team.application.lead
+        first = _mentor_choice(random.Random(lead.student_no), lead.department.name)
         running.choose_mentors(actor=lead.user, team=team, mentors=[
-            mentors[n] for n in _mentor_choice(random.Random(team.pk), lead.department.name)])
+            mentors[n] for n in first + [n for n in offered if n not in first]])
     return f"{cohort}: {len(teams)} teams ranked their mentors; run the mentor match next"

@@ -45,6 +45,12 @@ def mentors_session(user, session=None) -> bool:
 
 
 @rules.predicate
+def is_offered_mentor(user, offer=None) -> bool:
+    """The user is the mentor offered to the cohort."""
+    return offer is not None and offer.mentor.user_id == user.pk
+
+
+@rules.predicate
 def judges_cohort(user, obj=None) -> bool:
     """The user judges the demo day of the team's cohort."""
     if obj is None:
@@ -89,6 +95,7 @@ rules.add_perm("innovation.submit", is_member)
 rules.add_perm("innovation.give_feedback", mentors_team | manages_school)
 rules.add_perm("innovation.mark_attendance", mentors_session | manages_school)
 rules.add_perm("innovation.score_pitch", judges_cohort)
+rules.add_perm("innovation.state_capacity", is_offered_mentor | manages_school)
 rules.add_perm("innovation.record_credit", manages_school)
 rules.add_perm("innovation.view_records", manages_school | supervises)
 rules.add_perm("innovation.consent", is_project_student)

@@ -1,12 +1,11 @@
 """Lists run a constant number of queries, whatever the number of rows (pinned per list)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chanchuang.core.models import AuditEntry, ImportJob
 from chanchuang.core.tests import factories as f
+from conftest import queries_of_get
 
 # (list, user, pinned number of queries). Every page: session, user, the user's memberships
 # (read once into the scope), unread notifications, the row count and the rows = 6; plus one
@@ -48,21 +47,14 @@ def _grow(world, n: int) -> None:
                                  original_name=f"名册{i}.xlsx", errors=[{"row": 1}])
 
 
-def _count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize(("route", "who", "pinned"), PAGES)
 def test_list_page_query_count_is_constant(client, world, route, who, pinned):
     client.force_login(getattr(world, who))
     url = reverse(route)
     _grow(world, 1)
-    few = _count(client, url)
+    few = queries_of_get(client, url)
     _grow(world, 12)
-    many = _count(client, url)
+    many = queries_of_get(client, url)
     assert (few, many) == (pinned, pinned)
 
 
@@ -70,7 +62,7 @@ def test_list_page_query_count_is_constant(client, world, route, who, pinned):
 def test_api_list_query_count_is_constant(client, world, url, pinned):
     client.force_login(world.staff_wang)
     _grow(world, 1)
-    few = _count(client, url)
+    few = queries_of_get(client, url)
     _grow(world, 12)
-    many = _count(client, url)
+    many = queries_of_get(client, url)
     assert (few, many) == (pinned, pinned)

@@ -48,6 +48,12 @@ class AssignMentorForm(forms.Form):
         self.fields["mentor"].queryset = Mentor.objects.filter(school_id=school_id)
 
 
+class CapacityForm(forms.Form):
+    """How many of the cohort's teams a mentor can take."""
+
+    capacity = forms.IntegerField(label=_("teams I can take"), min_value=1, max_value=20)
+
+
 class CompletionForm(forms.Form):
     """Staff correct a student's completion of a finished cohort."""
 

@@ -28,6 +28,7 @@ from chanchuang.innovation.models import (
     ApplicationMember,
     Attendance,
     Cohort,
+    CohortMentor,
     Credit,
     JudgeScore,
     MentorChoice,
@@ -132,6 +133,27 @@ def run_mentor_match(*, actor: User, cohort: Cohort, seed: int | None = None) ->
                        % {"cohort": cohort, "mentor": team.mentor or _("not yet assigned")},
                        url=team.get_absolute_url())
     return cohort.mentor_match
+
+
+def set_mentor_capacity(*, actor: User, offer: CohortMentor, capacity: int) -> CohortMentor:
+    """A mentor states (or staff change) how many of the cohort's teams they can take; the
+    next match uses it. Refused below the teams they already mentor there, or once the cohort
+    has finished."""
+    cohort = offer.cohort
+    if cohort.phase == CohortPhase.FINISHED:
+        raise DomainError(_("This cohort has finished."))
+    taken = cohort.teams.filter(mentor_id=offer.mentor_id).count()
+    if capacity < max(1, taken):
+        raise DomainError(_("At least %(n)s: the teams already mentored in this cohort.")
+                          % {"n": max(1, taken)}, field="capacity")
+    with transaction.atomic():
+        before = offer.capacity
+        offer.capacity = capacity
+        offer.save(update_fields=["capacity"])
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=offer,
+                     school_id=cohort.school_id, before={"capacity": before},
+                     after={"capacity": capacity})
+    return offer
 
 
 def assign_mentor(*, actor: User, team: Team, mentor: Mentor | None) -> Team:

@@ -29,6 +29,8 @@ innovation:cohort_acceptances    POST  cohort                   302  302  302  4
 innovation:cohort_acceptances    POST  cohort_far               302  302  404  404  404  404  404  404
 innovation:cohort_match          GET   cohort_running           302  200  200  403  403  403  403  404
 innovation:cohort_match          POST  cohort_running           302  302  302  403  403  403  403  404
+innovation:cohortmentor_capacity POST  offer_chen               302  302  302  403  403  302  403  404
+innovation:cohortmentor_capacity POST  offer_far                302  302  404  404  404  404  404  404
 
 innovation:application_add       GET   cohort                   302  403  403  403  403  403  200  404
 innovation:application_add       POST  cohort                   302  403  403  403  403  403  200  404

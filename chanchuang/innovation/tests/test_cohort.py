@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from chanchuang.core.models import AuditEntry
 from chanchuang.core.services import DomainError
 from chanchuang.core.tests import factories as f
 from chanchuang.innovation.choices import CohortPhase
@@ -126,3 +127,32 @@ def test_finishing_gives_credits_to_those_who_attended_enough(world):
     assert Credit.objects.filter(student=world.student_ma, award="").exists()
     services.set_completion(actor=world.staff_wang, member=member, completed=False)
     assert not Credit.objects.filter(student=world.student_ma).exists()
+
+
+def test_an_offered_mentor_states_their_capacity_and_nobody_else_can(client, world):
+    offer = world.offer_chen
+    client.force_login(world.mentor_chen)
+    page = client.get(world.cohort.get_absolute_url()).content.decode()
+    assert "你在本期担任导师" in page
+    url = f"/innovation/cohort-mentors/{offer.pk}/capacity/"
+    response = client.post(url, {"capacity": 4}, follow=True)
+    assert "已保存：最多 4 个团队" in response.content.decode()
+    offer.refresh_from_db()
+    assert offer.capacity == 4
+    assert AuditEntry.objects.filter(content_type__model="cohortmentor").exists()
+    response = client.post(url, {"capacity": 0}, follow=True)
+    assert offer.__class__.objects.get(pk=offer.pk).capacity == 4
+    client.force_login(world.student_user)
+    assert client.post(url, {"capacity": 9}).status_code == 403
+    assert offer.__class__.objects.get(pk=offer.pk).capacity == 4
+
+
+def test_capacity_cannot_drop_below_the_teams_already_mentored(world):
+    team = world.team_liu  # mentored by mentor_chen in cohort 3
+    offer = team.cohort.mentor_offers.create(mentor=world.mentor_own, capacity=3)
+    inf.team(inf.application(team.cohort, f.StudentFactory(school_class=world.school_class),
+                             team_name="第二队"), mentor=world.mentor_own)
+    with pytest.raises(DomainError, match="至少 2"):
+        services.set_mentor_capacity(actor=world.mentor_chen, offer=offer, capacity=1)
+    offer.refresh_from_db()
+    assert offer.capacity == 3

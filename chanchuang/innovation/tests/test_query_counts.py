@@ -6,8 +6,6 @@ from decimal import Decimal
 from itertools import count
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,6 +21,7 @@ from chanchuang.innovation.models import (
 )
 from chanchuang.innovation.services.cohort import run_mentor_match
 from chanchuang.innovation.tests import factories as inf
+from conftest import queries_of_get
 
 # Every page: session, user, memberships, unread notifications, row count, rows = 6, plus what
 # the page's filter lists (cohorts, departments, exhibitions…), its totals (start-ups) and
@@ -91,37 +90,30 @@ def _grow(world, n: int) -> None:
             published_at=timezone.now())
 
 
-def _count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
-
-
 @pytest.mark.parametrize(("route", "who", "pinned"), PAGES)
 def test_list_page_query_count_is_constant(client, world, route, who, pinned):
     client.force_login(getattr(world, who))
     _grow(world, 1)
-    few = _count(client, reverse(route))
+    few = queries_of_get(client, reverse(route))
     _grow(world, 10)
-    assert (few, _count(client, reverse(route))) == (pinned, pinned)
+    assert (few, queries_of_get(client, reverse(route))) == (pinned, pinned)
 
 
 @pytest.mark.parametrize(("url", "pinned"), API_LISTS)
 def test_api_list_query_count_is_constant(client, world, url, pinned):
     client.force_login(world.staff_wang)
     _grow(world, 1)
-    few = _count(client, url)
+    few = queries_of_get(client, url)
     _grow(world, 10)
-    assert (few, _count(client, url)) == (pinned, pinned)
+    assert (few, queries_of_get(client, url)) == (pinned, pinned)
 
 
 def test_public_showcase_query_count_is_constant(client, world):
     url = reverse("innovation:showcase", args=[world.school.code])
     _grow(world, 1)
-    few = _count(client, url)
+    few = queries_of_get(client, url)
     _grow(world, 10)
-    assert (few, _count(client, url)) == (few, few)
+    assert (few, queries_of_get(client, url)) == (few, few)
 
 
 def test_mentor_match_page_query_count_is_constant(client, world):
@@ -141,6 +133,6 @@ def test_mentor_match_page_query_count_is_constant(client, world):
     client.force_login(world.staff_wang)
     url = reverse("innovation:cohort_match", args=[cohort.pk])
     grow(1)
-    few = _count(client, url)
+    few = queries_of_get(client, url)
     grow(10)
-    assert (few, _count(client, url)) == (10, 10)
+    assert (few, queries_of_get(client, url)) == (10, 10)

@@ -24,6 +24,7 @@ from chanchuang.innovation.models import (
     ApplicationMember,
     Attendance,
     Cohort,
+    CohortMentor,
     JudgeScore,
     MentorChoice,
     Milestone,
@@ -126,6 +127,25 @@ class TeamAssignMentor(ObjectActionView):
         services.assign_mentor(actor=self.request.user, team=team,
                                mentor=form.cleaned_data["mentor"])
         return _("Mentor set.")
+
+
+class MentorCapacity(ObjectActionView):
+    """A mentor offered to a cohort states how many teams they can take (staff may too)."""
+
+    model = CohortMentor
+    permission = "innovation.state_capacity"
+    form_class = forms.CapacityForm
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("cohort", "mentor")
+
+    def act(self, offer, form):
+        services.set_mentor_capacity(actor=self.request.user, offer=offer,
+                                     capacity=form.cleaned_data["capacity"])
+        return _("Saved: up to %(n)s teams.") % {"n": offer.capacity}
+
+    def redirect_to(self, offer):
+        return offer.cohort.get_absolute_url()
 
 
 class Submit(ObjectActionView):
@@ -312,6 +332,8 @@ class Completion(ObjectActionView):
 
 
 urlpatterns = [
+    path("innovation/cohort-mentors/<int:pk>/capacity/", MentorCapacity.as_view(),
+         name="cohortmentor_capacity"),
     path("innovation/teams/", TeamList.as_view(), name="team_list"),
     path("innovation/teams/<int:pk>/", TeamDetail.as_view(), name="team_detail"),
     path("innovation/teams/<int:pk>/mentor-choices/", TeamChoices.as_view(),

@@ -96,6 +96,8 @@ class CohortDetail(ObjectDetailView):
             "sessions": cohort.sessions.select_related("mentor"),
             "milestones": cohort.milestones.all(),
             "my_application": mine.application if mine else None,
+            "my_offer": cohort.mentor_offers.filter(mentor__user=user).first()
+            if user.is_authenticated else None,
             "can_apply": student is not None and student.school_id == cohort.school_id
             and mine is None and cohort.phase == CohortPhase.OPEN
             and cohort.applications_open_at <= now <= cohort.applications_close_at,

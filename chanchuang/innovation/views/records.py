@@ -33,6 +33,8 @@ from chanchuang.innovation.forms import records as forms
 from chanchuang.innovation.models import Competition, Credit, CreditRule, Startup
 from chanchuang.innovation.services import records as services
 from chanchuang.innovation.tables import records as tables
+from chanchuang.placements.choices import PlacementStatus
+from chanchuang.placements.models import Placement
 
 LINE_RELATIONS = ("competition", "project", "cohort__programme")
 
@@ -129,6 +131,12 @@ class RecordView(ScopedView):
         """The start-ups the student founded."""
         return list(Startup.objects.visible_to(self.request.user).filter(founders=student))
 
+    def positions(self, student: Student) -> list[Placement]:
+        """The positions the student took after two-way selection (confirmed or completed)."""
+        return list(Placement.objects.visible_to(self.request.user).filter(
+            student=student, status__in=[PlacementStatus.CONFIRMED, PlacementStatus.COMPLETED])
+            .select_related("position__organisation").order_by("-start_date"))
+
 
 class StudentRecord(RecordView):
     """Every line by year, which of them count, the totals, bootcamps and start-ups."""
@@ -138,6 +146,7 @@ class StudentRecord(RecordView):
         student = record.student
         return render(request, "innovation/records_student.html", {
             "record": record, "student": student, "startups": self.startups(student),
+            "positions": self.positions(student),
             "can_record": request.user.has_perm("innovation.add_credit", student),
             "can_remove": request.user.has_perm("innovation.delete_credit", student),
         })

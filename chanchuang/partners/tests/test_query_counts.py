@@ -1,13 +1,12 @@
 """Partners lists run a constant number of queries (pinned)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chanchuang.core.tests import factories as f
 from chanchuang.partners.models import SigningEvent
 from chanchuang.partners.tests import factories as pf
+from conftest import queries_of_get
 
 # Every page: session, user, memberships, unread notifications, row count, rows = 6; plus the
 # filter's choice lists (partners: province and tag; agreements: type and party) and the
@@ -34,26 +33,19 @@ def _grow(world, n: int) -> None:
         pf.agreement_type(world.school, name=f"类型{organisation.pk}")
 
 
-def _count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize(("route", "who", "pinned"), PAGES)
 def test_list_page_query_count_is_constant(client, world, route, who, pinned):
     client.force_login(getattr(world, who))
     _grow(world, 1)
-    few = _count(client, reverse(route))
+    few = queries_of_get(client, reverse(route))
     _grow(world, 10)
-    assert (few, _count(client, reverse(route))) == (pinned, pinned)
+    assert (few, queries_of_get(client, reverse(route))) == (pinned, pinned)
 
 
 @pytest.mark.parametrize(("url", "pinned"), API_LISTS)
 def test_api_list_query_count_is_constant(client, world, url, pinned):
     client.force_login(world.staff_wang)
     _grow(world, 1)
-    few = _count(client, url)
+    few = queries_of_get(client, url)
     _grow(world, 10)
-    assert (few, _count(client, url)) == (pinned, pinned)
+    assert (few, queries_of_get(client, url)) == (pinned, pinned)

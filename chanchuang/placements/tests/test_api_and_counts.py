@@ -3,14 +3,13 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from chanchuang.core.tests import factories as f
 from chanchuang.placements.models import Placement
 from chanchuang.placements.tests import factories as pf
+from conftest import queries_of_get
 
 
 def test_a_round_through_the_api(client, world, django_capture_on_commit_callbacks):
@@ -78,26 +77,19 @@ def _grow(world, n: int) -> None:
         pf.policy(world.school)
 
 
-def _count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize(("route", "who", "pinned"), PAGES)
 def test_list_page_query_count_is_constant(client, world, route, who, pinned):
     client.force_login(getattr(world, who))
     _grow(world, 1)
-    few = _count(client, reverse(route))
+    few = queries_of_get(client, reverse(route))
     _grow(world, 10)
-    assert (few, _count(client, reverse(route))) == (pinned, pinned)
+    assert (few, queries_of_get(client, reverse(route))) == (pinned, pinned)
 
 
 @pytest.mark.parametrize(("url", "pinned"), API_LISTS)
 def test_api_list_query_count_is_constant(client, world, url, pinned):
     client.force_login(world.staff_wang)
     _grow(world, 1)
-    few = _count(client, url)
+    few = queries_of_get(client, url)
     _grow(world, 10)
-    assert (few, _count(client, url)) == (pinned, pinned)
+    assert (few, queries_of_get(client, url)) == (pinned, pinned)
