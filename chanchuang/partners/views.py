@@ -36,6 +36,7 @@ from chanchuang.partners.models import (
     Interaction,
     SigningEvent,
 )
+from chanchuang.partners.sections import sections_for
 
 # --- Partners --------------------------------------------------------------------------------
 
@@ -62,7 +63,8 @@ class PartnerList(PartnerView, ObjectListView):
 
 
 class PartnerDetail(PartnerView, ObjectDetailView):
-    """A partner's profile: data, contacts, agreements, promised vs delivered, timeline."""
+    """A partner's profile: data, contacts, agreements, promised vs delivered, timeline, and
+    the sections other apps add (mentors from it, its positions and interns)."""
 
     template_name = "partners/partner_detail.html"
 
@@ -84,6 +86,7 @@ class PartnerDetail(PartnerView, ObjectDetailView):
             "timeline": Interaction.objects.visible_to(user).filter(organisation=obj)
             .select_related("recorded_by", "agreement")[:50],
             "can_manage": can_manage,
+            "sections": sections_for(obj, user),
             "can_record": user.has_perm("partners.record_interaction", obj),
             "contact_form": forms.ContactForm(user=user) if can_manage else None,
             "interaction_form": forms.InteractionForm(

@@ -14,6 +14,9 @@ class PlacementsConfig(AppConfig):
 
     def ready(self) -> None:
         from chanchuang.core.navigation import register
+        from chanchuang.partners.sections import register as register_section
+        from chanchuang.placements import partner_section
         from chanchuang.placements.navigation import PLACEMENTS_MENU
 
         register(PLACEMENTS_MENU)
+        register_section(partner_section.SECTION)
