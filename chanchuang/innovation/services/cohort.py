@@ -37,7 +37,9 @@ from chanchuang.innovation.models import (
     Submission,
     Team,
 )
+from chanchuang.mentors.choices import ActivityKind
 from chanchuang.mentors.models import Mentor
+from chanchuang.mentors.services import record_activity
 
 CHECK_IN_EARLY = dt.timedelta(minutes=30)
 LATE_AFTER = dt.timedelta(minutes=15)
@@ -316,7 +318,9 @@ def attendance_rates(cohort: Cohort, now: dt.datetime | None = None) -> dict[int
 
 def finish(*, actor: User, cohort: Cohort) -> dict[str, int]:
     """Close a running cohort: a student completes it with enough attendance, and earns the
-    cohort's credits on their innovation record. Staff may change a completion afterwards."""
+    cohort's credits on their innovation record; each session held (attendance taken) counts
+    as a workshop, with its hours, in its mentor's activities. Staff may change a completion
+    afterwards."""
     if cohort.phase != CohortPhase.RUNNING:
         raise DomainError(_("Only a running cohort can be finished."))
     rates = attendance_rates(cohort)
@@ -331,12 +335,27 @@ def finish(*, actor: User, cohort: Cohort) -> dict[str, int]:
         for member in members:
             if member.completed:
                 _bootcamp_credit(actor, cohort, member)
+        _teaching_activities(actor, cohort)
         cohort.phase = CohortPhase.FINISHED
         cohort.save(update_fields=["phase"])
         audit.record(actor=actor, action=AuditAction.CHANGED, obj=cohort,
                      after={"phase": cohort.phase})
     completed = sum(1 for m in members if m.completed)
     return {"completed": completed, "not_completed": len(members) - completed}
+
+
+def _teaching_activities(actor: User | None, cohort: Cohort) -> None:
+    """The sessions held, in their mentors' activities (once: a cohort finishes once)."""
+    held = (cohort.sessions.filter(mentor__isnull=False, starts_at__lte=timezone.now(),
+                                   attendance__isnull=False)
+            .distinct().select_related("mentor").order_by("starts_at"))
+    for session in held:
+        hours = Decimal((session.ends_at - session.starts_at).total_seconds() / 3600)
+        record_activity(actor=actor, mentor=session.mentor, kind=ActivityKind.WORKSHOP,
+                        title=f"{cohort}：{session.topic}",
+                        happened_on=timezone.localdate(session.starts_at),
+                        hours=min(Decimal(24), hours.quantize(Decimal("0.1"))),
+                        notes=session.place)
 
 
 def _bootcamp_credit(actor: User | None, cohort: Cohort, member: ApplicationMember) -> None:

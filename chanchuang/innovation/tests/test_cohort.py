@@ -17,6 +17,7 @@ from chanchuang.innovation.choices import CohortPhase
 from chanchuang.innovation.models import Application, Attendance, Credit, JudgeScore
 from chanchuang.innovation.services import cohort as services
 from chanchuang.innovation.tests import factories as inf
+from chanchuang.mentors.models import Activity
 from chanchuang.mentors.tests import factories as mf
 
 
@@ -109,6 +110,10 @@ def test_finishing_gives_credits_to_those_who_attended_enough(world):
     world.team_liu, world.team_ma  # noqa: B018
     start = timezone.now() - dt.timedelta(days=10)
     sessions = [inf.session(cohort, starts_at=start + dt.timedelta(days=i)) for i in range(5)]
+    sessions[0].mentor = world.mentor_own  # 陈朋 taught the first one, two hours
+    sessions[0].save()
+    inf.session(cohort, mentor=world.mentor_a,  # not held yet: nobody's activity
+                starts_at=timezone.now() + dt.timedelta(days=3))
     for session in sessions:  # liu comes to all five, ma to three (60 % < 80 %)
         Attendance.objects.create(session=session, student=world.student_liu, status="present",
                                   method="staff")
@@ -120,6 +125,10 @@ def test_finishing_gives_credits_to_those_who_attended_enough(world):
     [credit] = Credit.objects.all()
     assert (credit.student, credit.credits, credit.category) == (
         world.student_liu, Decimal("2.0"), "bootcamp")
+    [taught] = Activity.objects.all()  # in 陈朋's yearly summary from now on
+    assert (taught.mentor, taught.kind, taught.hours) == (world.mentor_own, "workshop",
+                                                          Decimal("2.0"))
+    assert taught.title.endswith("商业模式画布")
     # Staff correct ma's completion (a documented absence): the credit follows.
     member = world.team_ma.application.members.get()
     services.set_completion(actor=world.staff_wang, member=member, completed=True,
