@@ -241,7 +241,8 @@ class SchoolClassQuerySet(VisibleQuerySet):
         return (
             Q(school_id__in=scope.staff_schools)
             | Q(major__department_id__in=scope.department_ids)
-            | Q(students__user_id=scope.user_id)
+            # a subquery, not a join through students: one row per class
+            | Q(pk__in=Student.objects.filter(user_id=scope.user_id).values("school_class_id"))
         )
 
 

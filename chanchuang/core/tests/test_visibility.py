@@ -114,3 +114,27 @@ def test_saving_out_of_ones_own_sight_is_rolled_back(client, world, monkeypatch)
     assert response.status_code == 403
     assert not Student.objects.filter(student_no="2025999999").exists()
     assert not AuditEntry.objects.exists()
+
+
+def test_a_class_of_many_students_is_one_row_for_everyone_who_sees_it(client, world):
+    """Visibility through a class's students must not repeat the class (a join would: the
+    class page then failed with more than one row)."""
+    from chanchuang.core.models import SchoolClass
+
+    for _ in range(3):
+        f.StudentFactory(school_class=world.school_class)
+    for user in (world.staff_wang, world.dept_zhou, world.student_user):
+        rows = SchoolClass.objects.visible_to(user).filter(pk=world.school_class.pk)
+        assert rows.count() == 1
+        client.force_login(user)
+        assert client.get(world.school_class.get_absolute_url()).status_code == 200
+
+
+def test_a_project_of_several_students_is_one_row_for_each_of_them(world):
+    from chanchuang.innovation.models import Project, ShowcaseItem
+
+    project = world.project_liu  # student_liu and student_ma
+    world.showcase_item_liu  # noqa: B018
+    for user in (world.student_user, world.staff_wang):
+        assert Project.objects.visible_to(user).filter(pk=project.pk).count() == 1
+        assert ShowcaseItem.objects.visible_to(user).filter(project=project).count() == 1

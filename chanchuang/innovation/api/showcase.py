@@ -86,7 +86,7 @@ ItemParams = filter_params(filters.ShowcaseItemFilterSet)
 
 
 def _items(request: HttpRequest):
-    return ShowcaseItem.objects.visible_to(request.user).distinct()
+    return ShowcaseItem.objects.visible_to(request.user)
 
 
 def _item(request: HttpRequest, item_id: int) -> ShowcaseItem:

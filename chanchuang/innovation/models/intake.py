@@ -13,12 +13,19 @@ from chanchuang.innovation.choices import ApplicationStatus, ReviewStatus
 from chanchuang.innovation.models.programmes import Cohort
 
 
+def projects_of_user(user_id: int | None):
+    """The ids of the projects a user is a student of (a subquery)."""
+    return Project.students.through.objects.filter(student__user_id=user_id).values(
+        "project_id")
+
+
 class ProjectQuerySet(VisibleQuerySet):
     """Projects: the school's staff, department staff and mentors; the students behind them."""
 
     def visibility(self, scope: Scope) -> Q:
         return (Q(school_id__in=scope.staff_schools | scope.department_schools
-                  | scope.mentor_schools) | Q(students__user_id=scope.user_id))
+                  | scope.mentor_schools)
+                | Q(pk__in=projects_of_user(scope.user_id)))  # a subquery: one row a project
 
 
 class Project(Linked, models.Model):

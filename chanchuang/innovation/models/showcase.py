@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.models import Linked, School, Student
 from chanchuang.core.visibility import Scope, VisibleQuerySet
-from chanchuang.innovation.models.intake import Project
+from chanchuang.innovation.models.intake import Project, projects_of_user
 from chanchuang.innovation.models.records import SchoolDataQuerySet
 
 
@@ -40,7 +40,7 @@ class ShowcaseItemQuerySet(VisibleQuerySet):
 
     def visibility(self, scope: Scope) -> Q:
         return (Q(school_id__in=scope.staff_schools)
-                | Q(project__students__user_id=scope.user_id)
+                | Q(project_id__in=projects_of_user(scope.user_id))
                 | Q(school_id__in=scope.member_schools, published_at__isnull=False))
 
     def public(self) -> ShowcaseItemQuerySet:

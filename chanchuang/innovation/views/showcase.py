@@ -76,7 +76,7 @@ class ExhibitionEdit(ObjectEditView):
 
 def visible_items(user):
     """The showcase items a user may see, each once (the team's students are a join)."""
-    return ShowcaseItem.objects.visible_to(user).distinct()
+    return ShowcaseItem.objects.visible_to(user)
 
 
 class ItemView(ScopedView):
