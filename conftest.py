@@ -356,6 +356,10 @@ class World:
     def criterion(self):
         return self.cohort.criteria.first()
 
+    @cached_property
+    def criterion_far(self):
+        return self.cohort_far.criteria.first()
+
     @property
     def application_reviewed(self):
         """student_ma's application, once mentor_chen has it to review."""

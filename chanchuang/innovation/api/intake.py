@@ -1,13 +1,15 @@
-"""API of intake: cohorts, applying, applications and offers, reviews and scores, the ranking
-and its publication. Scores and ranks are shown only to the cohort's staff."""
+"""API of intake: cohorts and their set-up, applying, applications and offers, reviews and
+scores, the ranking and its publication. Scores and ranks are shown only to the cohort's
+staff."""
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Body, Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from chanchuang.core.api import filter_params, filtered
@@ -15,7 +17,7 @@ from chanchuang.innovation.filters import intake as intake_filters
 from chanchuang.innovation.filters import programmes as programme_filters
 from chanchuang.innovation.models import Application, Cohort, Review
 from chanchuang.innovation.services import cohort as cohort_services
-from chanchuang.innovation.services import intake
+from chanchuang.innovation.services import intake, programmes
 
 router = Router(tags=["innovation"])
 
@@ -271,3 +273,36 @@ def publish(request: HttpRequest, cohort_id: int):
     """Publish the selection (staff): places by rank within capacity and quotas."""
     intake.publish_selection(actor=request.user, cohort=_staff_cohort(request, cohort_id))
     return _cohort(request, cohort_id)
+
+
+class PartOut(Schema):
+    """A part added to a cohort's set-up."""
+
+    id: int
+    kind: str
+    label: str
+
+
+@router.post("/cohorts/{cohort_id}/parts/{kind}", response={201: PartOut})
+def add_part(request: HttpRequest, cohort_id: int, kind: str,
+             data: dict[str, Any] = Body(...)):  # noqa: B008 — ninja's way to take a JSON object
+    """Add a ``quota``, ``question``, ``criterion``, ``reviewer``, ``session``, ``milestone`` or
+    ``mentor`` to a cohort (staff), with the fields of the cohort page's form for it."""
+    if kind not in programmes.PART_MODELS:
+        raise Http404
+    part = programmes.add_part(actor=request.user, kind=kind,
+                               cohort=_staff_cohort(request, cohort_id), data=data)
+    return 201, PartOut(id=part.pk, kind=kind, label=str(part))
+
+
+@router.delete("/cohort-parts/{kind}/{part_id}", response={204: None})
+def remove_part(request: HttpRequest, kind: str, part_id: int):
+    """Remove a part of a cohort's set-up (staff), while its stage allows."""
+    if kind not in programmes.PART_MODELS:
+        raise Http404
+    part = get_object_or_404(programmes.PART_MODELS[kind].objects.visible_to(request.user)
+                             .select_related("cohort"), pk=part_id)
+    if not request.user.has_perm("innovation.manage_cohort", part.cohort):
+        raise PermissionDenied
+    programmes.remove_part(actor=request.user, kind=kind, part=part)
+    return 204, None

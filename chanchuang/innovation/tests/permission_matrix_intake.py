@@ -68,6 +68,9 @@ GET  /api/v1/cohorts                                             -              
 GET  /api/v1/cohorts/{cohort_id}                                 cohort            401  200  200  200  200  200  200  404
 GET  /api/v1/cohorts/{cohort_id}                                 cohort_far        401  200  404  404  404  404  404  404
 POST /api/v1/cohorts/{cohort_id}/applications                    cohort            401  422  422  422  422  422  422  422
+POST /api/v1/cohorts/{cohort_id}/parts/{kind}                    cohort,=quota     401  422  422  422  422  422  422  422
+DELETE /api/v1/cohort-parts/{kind}/{part_id}                     =criterion,criterion 401 204 204 403 403 403 403 404
+DELETE /api/v1/cohort-parts/{kind}/{part_id}                     =criterion,criterion_far 401 204 404 404 404 404 404 404
 GET  /api/v1/applications                                        -                 401  200  200  200  200  200  200  200
 GET  /api/v1/applications/{application_id}                       application_liu   401  200  200  200  404  404  200  404
 GET  /api/v1/applications/{application_id}                       application_far   401  200  404  404  404  404  404  404

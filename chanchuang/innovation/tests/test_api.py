@@ -75,3 +75,24 @@ def test_the_intake_through_the_api(client, world):
     assert match["assignment"]
     team.refresh_from_db()
     assert team.mentor == world.mentor_a
+
+
+def test_staff_set_a_cohort_up_through_the_api_within_what_its_stage_allows(client, world):
+    cohort = world.cohort  # open: quotas may still change, questions may not
+    client.force_login(world.staff_wang)
+    url = f"/api/v1/cohorts/{cohort.pk}/parts"
+    added = _json(client.post(f"{url}/quota", {"department": world.department.pk, "seats": 5},
+                              content_type="application/json"), 201)
+    assert added["kind"] == "quota" and cohort.quotas.get().seats == 5
+    bad = client.post(f"{url}/quota", {"department": world.department.pk},
+                      content_type="application/json")
+    assert bad.status_code == 400 and "名额" in bad.json()["detail"]
+    locked = client.post(f"{url}/question", {"prompt": "你的特长？", "kind": "short"},
+                         content_type="application/json")
+    assert locked.status_code == 400 and "不能再修改" in locked.json()["detail"]
+    assert cohort.questions.count() == 1
+    assert client.delete(f"/api/v1/cohort-parts/quota/{added['id']}").status_code == 204
+    assert not cohort.quotas.exists()
+    client.force_login(world.dept_zhou)
+    assert client.post(f"{url}/quota", {"department": world.department.pk, "seats": 5},
+                       content_type="application/json").status_code == 403

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from chanchuang.core.generic_views import (
     ObjectActionView,
@@ -21,17 +20,15 @@ from chanchuang.core.generic_views import (
     ScopedView,
     object_paths,
 )
-from chanchuang.core.services import DomainError, delete_object, save_form
+from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase
 from chanchuang.innovation.filters import programmes as filters
 from chanchuang.innovation.forms import programmes as forms
 from chanchuang.innovation.forms.programmes import PART_FORMS
 from chanchuang.innovation.models import ApplicationMember, Cohort, Programme
 from chanchuang.innovation.services import cohort as cohort_services
-from chanchuang.innovation.services import intake
+from chanchuang.innovation.services import intake, programmes
 from chanchuang.innovation.tables import programmes as tables
-
-PART_MODELS = {kind: form._meta.model for kind, (form, _label) in PART_FORMS.items()}
 
 
 class ProgrammeDetail(ObjectDetailView):
@@ -176,24 +173,6 @@ class CohortStep(ObjectActionView):
         raise Http404
 
 
-P = CohortPhase
-PART_PHASES = {  # when each part may still change: the rules cannot move under applicants
-    "question": {P.DRAFT},
-    "criterion": {P.DRAFT, P.OPEN},
-    "quota": {P.DRAFT, P.OPEN, P.REVIEWING},
-    "reviewer": {P.DRAFT, P.OPEN, P.REVIEWING},
-    "session": {P.DRAFT, P.OPEN, P.REVIEWING, P.SELECTED, P.RUNNING},
-    "milestone": {P.DRAFT, P.OPEN, P.REVIEWING, P.SELECTED, P.RUNNING},
-    "mentor": {P.DRAFT, P.OPEN, P.REVIEWING, P.SELECTED},
-}
-PART_LOCKED_MESSAGE = gettext_lazy("This part of the cohort can no longer change at this stage.")
-
-
-def part_changeable(kind: str, cohort: Cohort) -> bool:
-    """Whether a part of this kind may still be added or removed."""
-    return cohort.phase in PART_PHASES[kind]
-
-
 class CohortPartAdd(ScopedView):
     """Add a quota, question, criterion, reviewer, session, milestone or mentor to a cohort."""
 
@@ -205,18 +184,12 @@ class CohortPartAdd(ScopedView):
             raise Http404
         if not request.user.has_perm("innovation.manage_cohort", cohort):
             raise PermissionDenied
-        if not part_changeable(kind, cohort):
-            messages.error(request, PART_LOCKED_MESSAGE)
-            return redirect(f"{cohort.get_absolute_url()}#{kind}")
-        form = PART_FORMS[kind][0](request.POST, cohort=cohort)
-        if form.is_valid():
-            save_form(actor=request.user, form=form)
-            messages.success(request, _("Added."))
+        try:
+            programmes.add_part(actor=request.user, kind=kind, cohort=cohort, data=request.POST)
+        except DomainError as exc:
+            messages.error(request, exc.message)
         else:
-            for name, errors in form.errors.items():
-                label = form.fields[name].label if name in form.fields else ""
-                for error in errors:
-                    messages.error(request, f"{label}：{error}" if label else error)
+            messages.success(request, _("Added."))
         return redirect(f"{cohort.get_absolute_url()}#{kind}")
 
 
@@ -227,18 +200,15 @@ class CohortPartRemove(ScopedView):
     model = Cohort
 
     def post(self, request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-        if kind not in PART_MODELS:
+        if kind not in programmes.PART_MODELS:
             raise Http404
-        part = get_object_or_404(PART_MODELS[kind].objects.visible_to(request.user)
+        part = get_object_or_404(programmes.PART_MODELS[kind].objects.visible_to(request.user)
                                  .select_related("cohort"), pk=pk)
         cohort = part.cohort
         if not request.user.has_perm("innovation.manage_cohort", cohort):
             raise PermissionDenied
-        if not part_changeable(kind, cohort):
-            messages.error(request, PART_LOCKED_MESSAGE)
-            return redirect(f"{cohort.get_absolute_url()}#{kind}")
         try:
-            delete_object(actor=request.user, obj=part)
+            programmes.remove_part(actor=request.user, kind=kind, part=part)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
