@@ -226,3 +226,8 @@ def test_an_item_of_a_team_of_two_is_listed_once_and_students_see_their_own(clie
     items = client.get("/api/v1/showcase-items").json()["items"]
     assert sorted((i["title"], i["state"]) for i in items) == [
         ("智能点餐", "published"), ("阳台光伏", "proposed")]
+
+
+def test_the_public_page_offers_each_language_in_its_own_name(client, world):
+    page = client.get(reverse("innovation:showcase", args=[world.school.code])).content.decode()
+    assert 'value="en"' in page and ">English</button>" in page and "英语" not in page
