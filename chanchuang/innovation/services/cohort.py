@@ -205,10 +205,17 @@ def participants(cohort: Cohort) -> list[Student]:
         .select_related("student__user")]
 
 
+def in_cohort(cohort: Cohort, student: Student) -> bool:
+    """Whether the student is in one of the cohort's teams (one indexed lookup)."""
+    return ApplicationMember.objects.filter(
+        application__cohort=cohort, application__status=ApplicationStatus.ACCEPTED,
+        student=student).exists()
+
+
 def mark_attendance(*, actor: User, session: Session, student: Student, status: str,
                     method: str) -> Attendance:
     """Staff or the session's mentor record whether a student came."""
-    if student.pk not in {s.pk for s in participants(session.cohort)}:
+    if not in_cohort(session.cohort, student):
         raise DomainError(_("%(student)s is not in this cohort.") % {"student": student})
     if status not in AttendanceStatus.values:
         raise DomainError(_("Attendance: choose present, late, excused or absent."))
@@ -227,7 +234,7 @@ def check_in(*, actor: User, session: Session, code: str,
     session to its end (late after a quarter of an hour)."""
     now = now or timezone.now()
     student = getattr(actor, "student", None)
-    if student is None or student.pk not in {s.pk for s in participants(session.cohort)}:
+    if student is None or not in_cohort(session.cohort, student):
         raise DomainError(_("Only the cohort's students check in."))
     if not session.starts_at - CHECK_IN_EARLY <= now <= session.ends_at:
         raise DomainError(_("Check-in is open from %(open)s to %(close)s.") % {
