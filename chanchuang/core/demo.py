@@ -11,6 +11,7 @@ import random
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
+from django.db import connection
 
 from chanchuang.core.choices import Gender, Industry, MajorLevel, OrganisationKind, Role
 from chanchuang.core.identifiers import credit_code_check_character, id_number_check_character
@@ -250,3 +251,12 @@ def seed() -> str:
     _people(main, second)
     return (f"{School.objects.count()} schools, {Student.objects.count()} students "
             f"({added} added), {Organisation.objects.count()} organisations")
+
+
+def refresh_statistics() -> None:
+    """On PostgreSQL, gather planner statistics for what a seed just wrote in its transaction
+    (ANALYZE counts the transaction's own rows); without them joins are planned for empty
+    tables, and later queries of the seed take seconds each."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

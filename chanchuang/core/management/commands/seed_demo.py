@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from chanchuang.core.demo import DEMO_PASSWORD, demo_logins
+from chanchuang.core.demo import DEMO_PASSWORD, demo_logins, refresh_statistics
 
 
 class Command(BaseCommand):
@@ -36,6 +36,7 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 summary = module.seed()
+                refresh_statistics()
             self.stdout.write(f"{app.verbose_name}: {summary}")
         if not options["quiet_logins"]:
             self.stdout.write(self.style.SUCCESS(
