@@ -256,8 +256,8 @@ class SessionDetail(ObjectDetailView):
         student = getattr(user, "student", None)
         context = {"can_mark": can_mark, "check_in_form": forms.CheckInForm(),
                    "my_attendance": records.get(student.pk) if student else None,
-                   "is_participant": student is not None and student.pk in {
-                       s.pk for s in services.participants(session.cohort)},
+                   "is_participant": student is not None
+                   and services.in_cohort(session.cohort, student),
                    "choices": forms.ATTENDANCE_CHOICES}
         if can_mark:
             context["sheet"] = [(s, records.get(s.pk))
