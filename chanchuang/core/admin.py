@@ -9,6 +9,7 @@ from chanchuang.core.models import (
     AuditEntry,
     Department,
     Major,
+    MatchRun,
     Membership,
     Organisation,
     Region,
@@ -110,11 +111,8 @@ class MembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["school", "department", "organisation", "province"]
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor", "action", "content_type", "object_repr", "school"]
-    list_filter = ["action", "school", "content_type"]
-    search_fields = ["object_repr", "actor__real_name"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the platform writes itself and nobody edits: audit entries, matching runs."""
 
     def has_add_permission(self, request):
         return False
@@ -124,6 +122,20 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "actor", "action", "content_type", "object_repr", "school"]
+    list_filter = ["action", "school", "content_type"]
+    search_fields = ["object_repr", "actor__real_name"]
+
+
+@admin.register(MatchRun)
+class MatchRunAdmin(ReadOnlyAdmin):
+    list_display = ["pk", "purpose", "school", "status", "seed", "created_at", "duration_ms",
+                    "published_at", "reproduced"]
+    list_filter = ["purpose", "status", "school"]
 
 
 @admin.register(ApiToken)

@@ -104,6 +104,14 @@ class AuditAction(models.TextChoices):
     TOKEN_REVOKED = "token_revoked", _("API token revoked")
 
 
+class MatchRunStatus(models.TextChoices):
+    """Where a run of the matching kernel stands."""
+
+    QUEUED = "queued", _("Matching")
+    DONE = "done", _("Matched")
+    FAILED = "failed", _("Failed")
+
+
 class ImportStatus(models.TextChoices):
     """Where an import job stands."""
 

@@ -292,3 +292,20 @@ def object_paths(route: str, name: str, *, list_view, detail_view, edit_view, de
         paths.append(path(f"{route}/<int:pk>/delete/", delete_view.as_view(),
                           name=f"{name}_delete"))
     return paths
+
+
+class MatchStatusFragment(ScopedView):
+    """The status line of an object whose matching run is under way (a round, a cohort's
+    mentor match), polled by its page; once the run is over it asks the page to reload."""
+
+    def running(self, obj) -> bool:
+        """Whether the object's run is still under way."""
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        obj = self.get_object(pk)
+        if not self.running(obj):
+            response = HttpResponse()
+            response["HX-Refresh"] = "true"
+            return response
+        return render(request, "core/inc/match_running.html", {"status_url": request.path})

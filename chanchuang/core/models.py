@@ -27,6 +27,7 @@ from chanchuang.core.choices import (
     ImportStatus,
     Industry,
     MajorLevel,
+    MatchRunStatus,
     OrganisationKind,
     OrganisationSize,
     RegionLevel,
@@ -667,6 +668,82 @@ class ImportJob(Linked, models.Model):
         if not self.progress_total:
             return 0
         return min(100, round(100 * self.progress_done / self.progress_total))
+
+
+# --- Matching runs ----------------------------------------------------------------------------
+
+
+class MatchRunQuerySet(VisibleQuerySet):
+    """Matching runs: the school's staff (everyone else reads outcomes through the pages of the
+    round or cohort the run belongs to)."""
+
+    def visibility(self, scope: Scope) -> Q:
+        return Q(school_id__in=scope.staff_schools)
+
+
+class MatchRun(models.Model):
+    """One run of the matching kernel on frozen inputs, for one purpose (a placement round, a
+    bootcamp's mentor match, …): the inputs and the lottery seed are stored before it runs, the
+    result and every participant's outcome after, and a published run never changes."""
+
+    school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.CASCADE,
+                               related_name="match_runs")
+    purpose = models.CharField(_("purpose"), max_length=40)
+    status = models.CharField(_("status"), max_length=8, choices=MatchRunStatus.choices,
+                              default=MatchRunStatus.QUEUED)
+    seed = models.BigIntegerField(_("lottery seed"))
+    instance = models.JSONField(_("frozen inputs"), editable=False)
+    result = models.JSONField(_("result"), null=True, blank=True, editable=False)
+    message = models.TextField(_("message"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("started by"),
+                                   null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("matched at"), null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(_("solving time (ms)"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    reproduced = models.BooleanField(_("reproduced"), null=True, blank=True,
+                                     help_text=_("Whether solving the frozen inputs again with "
+                                                 "the stored seed gave the stored result."))
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+
+    objects = MatchRunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("matching run")
+        verbose_name_plural = _("matching runs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return _("Matching run #%(pk)s") % {"pk": self.pk}
+
+    @property
+    def running(self) -> bool:
+        """The kernel has not finished yet: pages showing the run keep polling."""
+        return self.status == MatchRunStatus.QUEUED
+
+    def assigned_count(self) -> int:
+        """How many participants the run assigned."""
+        return sum(1 for v in (self.result or {}).get("assignment", {}).values() if v is not None)
+
+
+class MatchOutcome(models.Model):
+    """What one participant of a run got, and why not each choice they ranked higher (the
+    kernel's explanation, stored once when the run finishes so that pages only read it)."""
+
+    run = models.ForeignKey(MatchRun, verbose_name=_("matching run"), on_delete=models.CASCADE,
+                            related_name="outcomes")
+    participant = models.CharField(_("participant"), max_length=40)
+    assigned = models.CharField(_("assigned to"), max_length=40, null=True, blank=True)
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("match outcome")
+        verbose_name_plural = _("match outcomes")
+        constraints = [models.UniqueConstraint(fields=["run", "participant"],
+                                               name="match_outcome_once")]
+
+    def __str__(self) -> str:
+        return f"{self.participant} → {self.assigned or '—'}"
 
 
 # --- Audit log and API tokens ----------------------------------------------------------------

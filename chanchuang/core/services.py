@@ -6,6 +6,8 @@ Views and API endpoints never save models themselves: they call these functions,
 
 from __future__ import annotations
 
+import random
+import time
 from typing import Any
 
 from django.conf import settings
@@ -17,9 +19,18 @@ from django.forms import ModelForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chanchuang.core import audit
-from chanchuang.core.choices import AuditAction, Role
-from chanchuang.core.models import ApiToken, Membership, Notification, Student, User
+from chanchuang import matching
+from chanchuang.core import audit, registry
+from chanchuang.core.choices import AuditAction, MatchRunStatus, Role
+from chanchuang.core.models import (
+    ApiToken,
+    MatchOutcome,
+    MatchRun,
+    Membership,
+    Notification,
+    Student,
+    User,
+)
 
 
 class DomainError(Exception):
@@ -180,3 +191,100 @@ def notify(*, user: User, title: str, body: str = "", url: str = "") -> Notifica
 def mark_read(*, user: User, notifications) -> int:
     """Mark the user's notifications read; returns how many changed."""
     return notifications.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+# --- Matching runs ---------------------------------------------------------------------------
+
+
+def freeze_match(*, actor: User | None, school_id: int, purpose: str, instance: dict,
+                 seed: int | None = None) -> MatchRun:
+    """Freeze a kernel instance as a new run and queue it as a background task (once the
+    caller's transaction commits). The instance is checked now, so bad input is refused before
+    anything is queued; the lottery seed is drawn now (or reused) and stored with it."""
+    try:
+        matching.Instance.from_dict(instance)
+    except matching.InstanceError as exc:
+        raise DomainError(str(exc)) from None
+    if seed is None:
+        seed = random.SystemRandom().randrange(2**31)
+    run = MatchRun.objects.create(school_id=school_id, purpose=purpose, seed=seed,
+                                  instance=instance, created_by=actor)
+    transaction.on_commit(lambda: _enqueue(run.pk, "execute_match"))
+    return run
+
+
+def _enqueue(run_id: int, task_name: str) -> None:
+    from chanchuang.core import tasks
+
+    getattr(tasks, task_name).enqueue(run_id)
+
+
+def _solve(run: MatchRun) -> matching.Result:
+    return matching.solve(matching.Instance.from_dict(run.instance), seed=run.seed)
+
+
+def execute_match(run_id: int) -> MatchRun:
+    """Solve a queued run, store its result, timing and every participant's outcome with the
+    reasons, and hand it to its purpose, all in one transaction. A run already finished (a late
+    or repeated task) is left as it is."""
+    with transaction.atomic():
+        run = MatchRun.objects.select_for_update().get(pk=run_id)
+        if run.status != MatchRunStatus.QUEUED:
+            return run
+        purpose = registry.match_purpose(run.purpose)
+        started = time.perf_counter()
+        try:
+            result = _solve(run)
+        except matching.InstanceError as exc:
+            run.status, run.message = MatchRunStatus.FAILED, str(exc)
+            run.finished_at = timezone.now()
+            run.save(update_fields=["status", "message", "finished_at"])
+            if purpose.on_failed:
+                purpose.on_failed(run)
+            return run
+        instance = matching.Instance.from_dict(run.instance)
+        run.result = result.to_dict()
+        run.duration_ms = round((time.perf_counter() - started) * 1000)
+        run.status, run.finished_at = MatchRunStatus.DONE, timezone.now()
+        run.save(update_fields=["result", "duration_ms", "status", "finished_at"])
+        MatchOutcome.objects.bulk_create([
+            MatchOutcome(run=run, participant=participant, assigned=assigned,
+                         reasons=[{"position": r.position, "choice": r.choice_number,
+                                   "reason": r.reason, "cutoff_rank": r.cutoff_rank,
+                                   "your_rank": r.student_rank}
+                                  for r in matching.explain(instance, result, participant)])
+            for participant, assigned in result.assignment.items()])
+        purpose.on_done(run)
+    return run
+
+
+def publish_match(run: MatchRun) -> MatchRun:
+    """Mark a finished run published (its result never changes afterwards) and verify, once
+    and now, that solving its frozen inputs again gives the stored result; the verdict is
+    stored so pages only read it. Called inside the publishing service's transaction."""
+    if run.status != MatchRunStatus.DONE:
+        raise DomainError(_("Run the match before publishing."))
+    run.published_at = timezone.now()
+    run.reproduced = _solve(run).to_dict() == run.result
+    run.verified_at = run.published_at
+    run.save(update_fields=["published_at", "reproduced", "verified_at"])
+    return run
+
+
+def request_verification(*, actor: User, run: MatchRun) -> None:
+    """Queue a fresh check that the run's frozen inputs reproduce its result (a task)."""
+    if run.status != MatchRunStatus.DONE:
+        raise DomainError(_("Only a finished match can be verified."))
+    with transaction.atomic():
+        audit.record(actor=actor, action=AuditAction.CHANGED, obj=run,
+                     data={"action": "verify"})
+        transaction.on_commit(lambda: _enqueue(run.pk, "verify_match"))
+
+
+def verify_match(run_id: int) -> MatchRun:
+    """Solve a finished run's frozen inputs again and store whether the result is the same."""
+    run = MatchRun.objects.get(pk=run_id)
+    run.reproduced = _solve(run).to_dict() == run.result
+    run.verified_at = timezone.now()
+    run.save(update_fields=["reproduced", "verified_at"])
+    return run

@@ -16,8 +16,11 @@ class InnovationConfig(AppConfig):
     def ready(self) -> None:
         from chanchuang.core.daily import register_daily
         from chanchuang.core.navigation import register
+        from chanchuang.core.registry import MatchPurpose, register_match_purpose
         from chanchuang.innovation.navigation import INNOVATION_MENU
+        from chanchuang.innovation.services.cohort import MENTOR_MATCH, mentors_assigned
         from chanchuang.innovation.services.intake import expire_offers
 
         register(INNOVATION_MENU)
         register_daily("bootcamp offers", expire_offers)
+        register_match_purpose(MatchPurpose(MENTOR_MATCH, mentors_assigned))

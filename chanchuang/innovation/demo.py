@@ -29,11 +29,13 @@ from django.db.models.functions import Replace
 from django.utils import timezone
 from PIL import Image, ImageColor, ImageDraw
 
+from chanchuang.core import services as core_services
 from chanchuang.core.choices import Role
 from chanchuang.core.identifiers import credit_code_check_character
 from chanchuang.core.models import (
     AuditEntry,
     Department,
+    MatchRun,
     Membership,
     Notification,
     School,
@@ -674,11 +676,13 @@ class Scenario:
             running.choose_mentors(actor=lead.user, team=team, mentors=[
                 self.mentors[n] for n in _mentor_choice(self.rng, lead.department.name)])
         self.clock.at(_at(published + dt.timedelta(days=2), 20))
-        match = running.run_mentor_match(actor=self.staff, cohort=cohort, seed=cohort.number)
+        run = running.start_mentor_match(actor=self.staff, cohort=cohort, seed=cohort.number)
         matched_at = _at(published + dt.timedelta(days=3), 10)
-        match["run_at"] = matched_at.isoformat()
-        Cohort.objects.filter(pk=cohort.pk).update(mentor_match=match)
+        core_services.execute_match(run.pk)
         self.clock.at(matched_at)
+        MatchRun.objects.filter(pk=run.pk).update(
+            created_at=_at(published + dt.timedelta(days=2), 20), finished_at=matched_at,
+            published_at=matched_at, verified_at=matched_at)
         teams = list(cohort.teams.select_related(
             "application__lead__user", "application__lead__department", "project",
             "mentor__user").prefetch_related(Prefetch(

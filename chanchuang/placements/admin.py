@@ -34,8 +34,7 @@ class PositionAdmin(admin.ModelAdmin):
 
 @admin.register(SelectionRound)
 class SelectionRoundAdmin(admin.ModelAdmin):
-    list_display = ["plan", "number", "status", "seed", "run_at", "published_at"]
-    readonly_fields = ["instance", "result"]
+    list_display = ["plan", "number", "status", "run", "published_at"]
 
 
 @admin.register(Placement)

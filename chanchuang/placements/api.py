@@ -14,7 +14,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from chanchuang.core.api import filter_params, filtered
 from chanchuang.core.models import Student
 from chanchuang.core.services import DomainError
-from chanchuang.placements import filters, services
+from chanchuang.placements import filters, queries, services
 from chanchuang.placements.models import (
     Log,
     Placement,
@@ -61,7 +61,17 @@ class RoundOut(Schema):
     rankings_deadline: dt.datetime
     max_choices: int
     seed: int | None
+    reproduced: bool | None = Field(None, description="Whether solving the frozen inputs "
+                                    "again gave the stored result (checked at publication).")
     published_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_seed(obj) -> int | None:
+        return obj.run.seed if obj.run else None
+
+    @staticmethod
+    def resolve_reproduced(obj) -> bool | None:
+        return obj.run.reproduced if obj.run else None
 
 
 class ChoicesIn(Schema):
@@ -182,7 +192,7 @@ def open_round(request: HttpRequest, plan_id: int, data: RoundIn):
 
 def _round(request: HttpRequest, round_id: int) -> SelectionRound:
     return get_object_or_404(SelectionRound.objects.visible_to(request.user)
-                             .select_related("plan"), pk=round_id)
+                             .select_related("plan", "run"), pk=round_id)
 
 
 @router.get("/rounds/{round_id}", response=RoundOut)
@@ -229,24 +239,23 @@ def publish(request: HttpRequest, round_id: int):
     selection = _round(request, round_id)
     _require(request, "placements.run_round", selection)
     services.publish_round(actor=request.user, selection=selection)
-    selection.refresh_from_db()
-    return selection
+    return _round(request, round_id)
 
 
 @router.get("/rounds/{round_id}/result", response=ResultOut)
 def result(request: HttpRequest, round_id: int):
     selection = _round(request, round_id)
-    if selection.result is None:
+    if selection.run is None or selection.run.result is None:
         raise DomainError(_("The round has not been matched yet."))
     student = Student.objects.filter(user=request.user,
                                      school_id=selection.plan.school_id).first()
     if student is not None:
         if selection.status != "published":
             raise DomainError(_("The result is not published yet."))
-        return services.explanation(selection, student)
+        return queries.explanation(selection, student)
     visible = set(Position.objects.visible_to(request.user).filter(plan=selection.plan)
                   .values_list("pk", flat=True))
-    return {"positions": {key: value for key, value in selection.result["positions"].items()
+    return {"positions": {key: value for key, value in selection.run.result["positions"].items()
                           if int(key) in visible}}
 
 

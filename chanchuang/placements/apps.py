@@ -14,9 +14,12 @@ class PlacementsConfig(AppConfig):
 
     def ready(self) -> None:
         from chanchuang.core.navigation import register
+        from chanchuang.core.registry import MatchPurpose, register_match_purpose
         from chanchuang.partners.sections import register as register_section
-        from chanchuang.placements import partner_section
+        from chanchuang.placements import partner_section, services
         from chanchuang.placements.navigation import PLACEMENTS_MENU
 
         register(PLACEMENTS_MENU)
         register_section(partner_section.SECTION)
+        register_match_purpose(MatchPurpose(services.MATCH_PURPOSE, services.round_matched,
+                                            services.round_match_failed))

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from chanchuang.core import services as core_services
 from chanchuang.core.models import Department, Organisation, School, User
 from chanchuang.partners.models import Agreement
 from chanchuang.placements import services
@@ -170,8 +171,8 @@ def seed() -> str:
             actor=hr or staff, selection=selection, position=position, ranks=ranks
         )
     services.rank_by_grade(actor=staff, selection=selection)
-    services.start_match(actor=staff, selection=selection)
-    services.run_match(selection.pk)
+    selection = services.start_match(actor=staff, selection=selection)
+    core_services.execute_match(selection.run_id)
     selection.refresh_from_db()
     placements = services.publish_round(actor=staff, selection=selection)
 

@@ -13,6 +13,7 @@ from chanchuang.core.models import (
     Department,
     Linked,
     Major,
+    MatchRun,
     Organisation,
     School,
     SchoolClass,
@@ -235,7 +236,8 @@ class SelectionRoundQuerySet(VisibleQuerySet):
 
 class SelectionRound(Linked, models.Model):
     """A two-way selection round of a plan: students choose, enterprises rank, the kernel
-    matches; inputs, lottery seed and result are stored so the run can be reproduced."""
+    matches (a ``core.MatchRun`` that stores inputs, lottery seed and result, so the run can be
+    reproduced)."""
 
     plan = models.ForeignKey(TrainingPlan, verbose_name=_("training plan"),
                              on_delete=models.CASCADE, related_name="rounds")
@@ -249,11 +251,11 @@ class SelectionRound(Linked, models.Model):
                                  blank=True, on_delete=models.PROTECT, related_name="+",
                                  help_text=_("A later round takes the students and seats the "
                                              "earlier one left."))
-    seed = models.BigIntegerField(_("lottery seed"), null=True, blank=True)
-    instance = models.JSONField(_("frozen inputs"), null=True, blank=True, editable=False)
-    result = models.JSONField(_("result"), null=True, blank=True, editable=False)
+    run = models.ForeignKey(MatchRun, verbose_name=_("matching run"), null=True, blank=True,
+                            on_delete=models.PROTECT, related_name="+", editable=False,
+                            help_text=_("The latest run of the match: frozen inputs, lottery "
+                                        "seed and result."))
     message = models.TextField(_("message"), blank=True)
-    run_at = models.DateTimeField(_("matched at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
     objects = SelectionRoundQuerySet.as_manager()

@@ -6,7 +6,6 @@ input with a ``DomainError`` that names the problem."""
 from __future__ import annotations
 
 import datetime as dt
-import random
 from decimal import Decimal
 
 from django.core import signing
@@ -15,10 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chanchuang import matching
 from chanchuang.core import audit
+from chanchuang.core import services as core_services
 from chanchuang.core.choices import AuditAction
-from chanchuang.core.models import Student, User
+from chanchuang.core.models import MatchRun, Student, User
 from chanchuang.core.services import DomainError, validate
 from chanchuang.partners import services as partner_services
 from chanchuang.partners.choices import CommitmentKind, PartyRole
@@ -216,31 +215,34 @@ def rank_by_grade(*, actor: User, selection: SelectionRound) -> int:
     return count
 
 
+MATCH_PURPOSE = "placements.round"
+
+
 def start_match(*, actor: User, selection: SelectionRound) -> SelectionRound:
-    """Freeze the inputs and queue the match (a background task)."""
+    """Freeze the round's inputs (every choice, ranking and free seat, now) and queue the match
+    (a background task). A second run of a matched round reuses the first run's lottery seed."""
     with transaction.atomic():
         # Two clicks must not start two runs of one round.
-        selection = SelectionRound.objects.select_for_update().get(pk=selection.pk)
+        selection = SelectionRound.objects.select_for_update().select_related(
+            "plan", "run").get(pk=selection.pk)
         if selection.status not in (RoundStatus.OPEN, RoundStatus.MATCHED):
             raise DomainError(_("This round cannot be matched now (%(status)s).")
                               % {"status": selection.get_status_display()})
+        instance = build_instance(selection)
+        if not instance["students"]:
+            raise DomainError(_("No student has filed choices in this round yet."))
+        selection.run = core_services.freeze_match(
+            actor=actor, school_id=selection.plan.school_id, purpose=MATCH_PURPOSE,
+            instance=instance, seed=selection.run.seed if selection.run else None)
         selection.status = RoundStatus.RUNNING
         selection.message = ""
-        selection.save(update_fields=["status", "message"])
+        selection.save(update_fields=["run", "status", "message"])
         audit.record(actor=actor, action=AuditAction.CHANGED, obj=selection,
                      data={"action": "match"})
-        round_id = selection.pk
-        transaction.on_commit(lambda: _enqueue_match(round_id))
     return selection
 
 
-def _enqueue_match(round_id: int) -> None:
-    from chanchuang.placements.tasks import run_match
-
-    run_match.enqueue(round_id)
-
-
-def build_instance(selection: SelectionRound, seed: int) -> dict:
+def build_instance(selection: SelectionRound) -> dict:
     """The kernel's instance for a round: every choice, every position's free seats and its
     priority (ranks, scores, or — unranked — everyone who chose it, tied)."""
     students: dict[str, list[str]] = {}
@@ -270,77 +272,47 @@ def build_instance(selection: SelectionRound, seed: int) -> dict:
             entry["ranking"] = [sorted(applicants.get(position.pk, []))] if applicants.get(
                 position.pk) else []
         positions[str(position.pk)] = entry
-    return {"students": students, "positions": positions, "seed": seed}
+    return {"students": students, "positions": positions}
 
 
-def run_match(round_id: int) -> SelectionRound:
-    """Solve a frozen round with the matching kernel and store inputs, seed and result. Only a
-    round waiting for its match is solved: a published result never changes."""
-    selection = SelectionRound.objects.select_related("plan").get(pk=round_id)
-    if selection.status != RoundStatus.RUNNING:
-        return selection
-    seed = selection.seed if selection.seed is not None else random.SystemRandom().randrange(
-        2**31)
-    try:
-        instance_data = build_instance(selection, seed)
-        result = matching.solve(matching.Instance.from_dict(instance_data), seed=seed)
-    except (matching.InstanceError, DomainError) as exc:
-        selection.status, selection.message = RoundStatus.OPEN, str(exc)
-        selection.save(update_fields=["status", "message"])
-        return selection
-    selection.instance, selection.result = instance_data, result.to_dict()
-    selection.seed, selection.status = seed, RoundStatus.MATCHED
-    selection.run_at = timezone.now()
-    selection.save(update_fields=["instance", "result", "seed", "status", "run_at"])
-    return selection
+def round_matched(run: MatchRun) -> None:
+    """The round's latest run finished: the round is matched (a run the round has since
+    replaced changes nothing)."""
+    SelectionRound.objects.filter(run=run, status=RoundStatus.RUNNING).update(
+        status=RoundStatus.MATCHED)
 
 
-def reproduce(selection: SelectionRound) -> bool:
-    """Whether solving the stored inputs with the stored seed gives the stored result."""
-    if selection.instance is None:
-        return False
-    again = matching.solve(matching.Instance.from_dict(selection.instance), seed=selection.seed)
-    return again.to_dict() == selection.result
+def round_match_failed(run: MatchRun) -> None:
+    """The round's latest run failed: the round is open again, with the kernel's message."""
+    SelectionRound.objects.filter(run=run, status=RoundStatus.RUNNING).update(
+        status=RoundStatus.OPEN, message=run.message)
 
 
 def publish_round(*, actor: User, selection: SelectionRound) -> list[Placement]:
-    """Publish a matched round: each assigned student gets a placement. Published results
-    never change; a later round can take the rest."""
+    """Publish a matched round: each assigned student gets a placement, and the run's
+    reproducibility is verified once and stored. Published results never change; a later
+    round can take the rest."""
     with transaction.atomic():
         # Publishing twice (two clicks, two staff) must not create placements twice.
-        selection = SelectionRound.objects.select_for_update().get(pk=selection.pk)
+        selection = SelectionRound.objects.select_for_update().select_related(
+            "plan", "run").get(pk=selection.pk)
         if selection.status == RoundStatus.PUBLISHED:
             raise DomainError(_("This round is already published."))
         if selection.status != RoundStatus.MATCHED:
             raise DomainError(_("Run the match before publishing."))
+        core_services.publish_match(selection.run)
         start, end = enterprise_period(selection.plan)
-        assignment = selection.result["assignment"]
         placements = Placement.objects.bulk_create([
             Placement(student_id=int(student_id), position_id=int(position_id),
                       round=selection, start_date=start, end_date=end)
-            for student_id, position_id in assignment.items() if position_id is not None])
+            for student_id, position_id in selection.run.result["assignment"].items()
+            if position_id is not None])
         selection.status = RoundStatus.PUBLISHED
-        selection.published_at = timezone.now()
+        selection.published_at = selection.run.published_at
         selection.save(update_fields=["status", "published_at"])
         audit.record(actor=actor, action=AuditAction.CHANGED, obj=selection,
                      data={"published": len(placements)})
     return placements
-
-
-def explanation(selection: SelectionRound, student: Student) -> dict:
-    """Why a student got what they got: their position and, for each position they ranked
-    higher, whether it was full (with its cutoff and the student's rank there) or did not
-    accept them."""
-    instance = matching.Instance.from_dict(selection.instance)
-    result = matching.Result.from_dict(selection.result)
-    key = str(student.pk)
-    assigned = selection.result["assignment"].get(key)
-    reasons = matching.explain(instance, result, key) if key in selection.result[
-        "assignment"] else []
-    return {"assigned": int(assigned) if assigned else None,
-            "reasons": [{"position": int(r.position), "choice": r.choice_number,
-                         "reason": r.reason, "cutoff_rank": r.cutoff_rank,
-                         "your_rank": r.student_rank} for r in reasons]}
 
 
 # --- Placements ------------------------------------------------------------------------------

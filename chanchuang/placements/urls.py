@@ -27,6 +27,7 @@ urlpatterns = [
          name="round_rank_by_grade"),
     path("rounds/<int:pk>/run/", views.RoundRun.as_view(), name="round_run"),
     path("rounds/<int:pk>/publish/", views.RoundPublish.as_view(), name="round_publish"),
+    path("rounds/<int:pk>/verify/", views.RoundVerify.as_view(), name="round_verify"),
     path("rounds/<int:pk>/my-result/", views.MyResult.as_view(), name="round_my_result"),
     path("placements/", views.PlacementList.as_view(), name="placement_list"),
     path("placements/exceptions/", views.Exceptions.as_view(), name="placement_exceptions"),

@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from chanchuang.core import services as core_services
 from chanchuang.core.generic_views import (
+    MatchStatusFragment,
     ObjectActionView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -28,7 +30,7 @@ from chanchuang.core.generic_views import (
 from chanchuang.core.models import Student
 from chanchuang.core.services import DomainError
 from chanchuang.core.visibility import scope_of
-from chanchuang.placements import exports, filters, forms, services, tables
+from chanchuang.placements import exports, filters, forms, queries, services, tables
 from chanchuang.placements.choices import EvaluatorSide, LogStatus, PlacementStatus, RoundStatus
 from chanchuang.placements.models import (
     InsurancePolicy,
@@ -217,7 +219,7 @@ class RoundDetail(ObjectDetailView):
     template_name = "placements/selectionround_detail.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("plan")
+        return super().get_queryset().select_related("plan", "run")
 
     def extra_context(self, selection):
         user = self.request.user
@@ -236,27 +238,29 @@ class RoundDetail(ObjectDetailView):
                 "position").distinct().count(),
             "position_count": len(positions),
         }
-        if selection.result and (context["can_run"] or selection.status ==
-                                 RoundStatus.PUBLISHED):
+        if selection.run and selection.run.result and (
+                context["can_run"] or selection.status == RoundStatus.PUBLISHED):
             context["review"] = review(selection, positions, user)
         return context
 
 
 def review(selection: SelectionRound, positions, user) -> dict:
-    """Fill, capacity and cutoff per position (those the user may see), and the unmatched."""
-    outcome = selection.result["positions"]
+    """Fill, capacity and cutoff per position (those the user may see), and the unmatched;
+    for staff, the stored verdict on reproducibility."""
+    run = selection.run
+    outcome = run.result["positions"]
     scope = scope_of(user)
     staff = user.has_perm("placements.run_round", selection)
     rows = [{"position": p, **outcome.get(str(p.pk), {})} for p in positions
             if staff or p.organisation_id in scope.organisation_ids]
-    unmatched_ids = [int(s) for s, p in selection.result["assignment"].items() if p is None]
+    unmatched_ids = [int(s) for s, p in run.result["assignment"].items() if p is None]
     return {
         "positions": rows,
-        "assigned": sum(1 for p in selection.result["assignment"].values() if p is not None),
+        "assigned": run.assigned_count(),
         "unmatched": Student.objects.filter(pk__in=unmatched_ids).select_related("user")
         if staff else [],
         "unmatched_count": len(unmatched_ids),
-        "reproducible": services.reproduce(selection) if staff else None,
+        "run": run if staff else None,
     }
 
 
@@ -291,18 +295,23 @@ class RoundPublish(RoundAction):
         return _("Published: %(n)d placements.") % {"n": len(placements)}
 
 
-class RoundStatusFragment(ScopedView):
+class RoundVerify(RoundAction):
+    """Check again, as a background task, that the frozen inputs reproduce the result."""
+
+    def act(self, selection, form):
+        if selection.run is None:
+            raise DomainError(_("Run the match before publishing."))
+        core_services.request_verification(actor=self.request.user, run=selection.run)
+        return _("Verifying; reload the page in a moment to see the verdict.")
+
+
+class RoundStatusFragment(MatchStatusFragment):
     """The round's status line, polled while the match runs."""
 
     model = SelectionRound
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        selection = self.get_object(pk)
-        if selection.status != RoundStatus.RUNNING:
-            response = HttpResponse()
-            response["HX-Refresh"] = "true"
-            return response
-        return render(request, "placements/inc/round_running.html", {"object": selection})
+    def running(self, selection) -> bool:
+        return selection.status == RoundStatus.RUNNING
 
 
 class Choices(ScopedView):
@@ -407,7 +416,7 @@ class MyResult(ScopedView):
             raise PermissionDenied
         if selection.status != RoundStatus.PUBLISHED:
             raise Http404
-        outcome = services.explanation(selection, student)
+        outcome = queries.explanation(selection, student)
         positions = {p.pk: p for p in Position.objects.filter(plan=selection.plan)
                      .select_related("organisation")}
         choices = Preference.objects.filter(round=selection, student=student).select_related(

@@ -7,10 +7,13 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
+from chanchuang.core.services import DomainError
 from chanchuang.innovation.models import Cohort, Milestone, Session, Team
+from chanchuang.innovation.queries import cohort as queries
 from chanchuang.innovation.services import cohort as services
 from chanchuang.mentors.models import Mentor
 
@@ -51,7 +54,7 @@ class TeamDetailOut(TeamOut):
 
     @staticmethod
     def resolve_mentor_explanation(obj) -> list[dict]:
-        return services.mentor_explanation(obj)
+        return queries.mentor_explanation(obj)
 
 
 class ChoicesIn(Schema):
@@ -61,10 +64,19 @@ class ChoicesIn(Schema):
 
 
 class MatchOut(Schema):
-    """The match: team id → mentor id (null: unassigned), and its seed."""
+    """A run of the mentor match: its status ("queued" while it runs, then "done" or
+    "failed"), the lottery seed and, once done, team id → mentor id (null: unassigned)."""
 
-    assignment: dict[str, str | None]
+    id: int
+    status: str
     seed: int
+    assignment: dict[str, str | None] | None
+    reproduced: bool | None
+    message: str
+
+    @staticmethod
+    def resolve_assignment(obj) -> dict | None:
+        return obj.result["assignment"] if obj.result else None
 
 
 class CheckInIn(Schema):
@@ -150,14 +162,28 @@ def choose_mentors(request: HttpRequest, team_id: int, data: ChoicesIn):
     return team
 
 
-@router.post("/cohorts/{cohort_id}/mentor-match", response=MatchOut)
-def run_match(request: HttpRequest, cohort_id: int):
-    """Run the mentor match (staff)."""
-    cohort = get_object_or_404(Cohort.objects.visible_to(request.user), pk=cohort_id)
+def _managed_cohort(request: HttpRequest, cohort_id: int) -> Cohort:
+    cohort = get_object_or_404(Cohort.objects.visible_to(request.user)
+                               .select_related("mentor_run"), pk=cohort_id)
     if not request.user.has_perm("innovation.manage_cohort", cohort):
         raise PermissionDenied
-    match = services.run_mentor_match(actor=request.user, cohort=cohort)
-    return {"assignment": match["result"]["assignment"], "seed": match["seed"]}
+    return cohort
+
+
+@router.post("/cohorts/{cohort_id}/mentor-match", response={202: MatchOut})
+def run_match(request: HttpRequest, cohort_id: int):
+    """Start the mentor match (staff): it runs in the background; follow it with GET."""
+    cohort = _managed_cohort(request, cohort_id)
+    return 202, services.start_mentor_match(actor=request.user, cohort=cohort)
+
+
+@router.get("/cohorts/{cohort_id}/mentor-match", response=MatchOut)
+def get_match(request: HttpRequest, cohort_id: int):
+    """The cohort's latest mentor match (staff)."""
+    cohort = _managed_cohort(request, cohort_id)
+    if cohort.mentor_run is None:
+        raise DomainError(_("The mentor match has not run yet."))
+    return cohort.mentor_run
 
 
 @router.post("/sessions/{session_id}/check-in", response=AttendanceOut)

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core.models import Department, Linked, School
+from chanchuang.core.models import Department, Linked, MatchRun, School
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.innovation.choices import CohortPhase, QuestionKind
 from chanchuang.mentors.models import Mentor
@@ -88,7 +88,10 @@ class Cohort(Linked, models.Model):
     demo_day = models.DateField(_("demo day"), null=True, blank=True)
     judges = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("demo day judges"),
                                     blank=True, related_name="judged_cohorts")
-    mentor_match = models.JSONField(_("mentor match"), null=True, blank=True, editable=False)
+    mentor_run = models.ForeignKey(MatchRun, verbose_name=_("mentor match"), null=True,
+                                   blank=True, on_delete=models.PROTECT, related_name="+",
+                                   editable=False,
+                                   help_text=_("The latest run of the mentor match."))
 
     objects = CohortQuerySet.as_manager()
 

@@ -5,17 +5,16 @@ in with the session code), milestone submissions and feedback, demo-day scores, 
 from __future__ import annotations
 
 import datetime as dt
-import random
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chanchuang import matching
 from chanchuang.core import audit
+from chanchuang.core import services as core_services
 from chanchuang.core.choices import AuditAction
-from chanchuang.core.models import Student, User
+from chanchuang.core.models import MatchRun, Student, User
 from chanchuang.core.services import DomainError, notify, validate
 from chanchuang.innovation.choices import (
     ApplicationStatus,
@@ -68,7 +67,7 @@ def choose_mentors(*, actor: User, team: Team, mentors: list[Mentor]) -> list[Me
     """A team ranks the mentors offered to its cohort (first = most wanted); replaces its
     earlier ranking. Closed once the match has run."""
     cohort = team.cohort
-    if cohort.phase not in TEAM_PHASES or cohort.mentor_match is not None:
+    if cohort.phase not in TEAM_PHASES or cohort.mentor_run_id is not None:
         raise DomainError(_("Mentor choices are closed: the match has run."))
     offered = set(cohort.mentor_offers.values_list("mentor_id", flat=True))
     if len({m.pk for m in mentors}) != len(mentors):
@@ -86,7 +85,10 @@ def choose_mentors(*, actor: User, team: Team, mentors: list[Mentor]) -> list[Me
     return choices
 
 
-def match_instance(cohort: Cohort, seed: int) -> dict:
+MENTOR_MATCH = "innovation.mentor_match"
+
+
+def match_instance(cohort: Cohort) -> dict:
     """The kernel's instance: teams propose to mentors in their order; a mentor with more
     takers than room keeps the teams with the best intake scores."""
     teams = list(cohort.teams.select_related("application").prefetch_related("mentor_choices"))
@@ -97,44 +99,60 @@ def match_instance(cohort: Cohort, seed: int) -> dict:
         takers = [t for t, choices in students.items() if str(offer.mentor_id) in choices]
         positions[str(offer.mentor_id)] = {"capacity": offer.capacity,
                                            "scores": {t: scores[t] for t in takers}}
-    return {"students": students, "positions": positions, "seed": seed}
+    return {"students": students, "positions": positions}
 
 
-def run_mentor_match(*, actor: User, cohort: Cohort, seed: int | None = None) -> dict:
-    """Assign mentors to teams with the matching kernel (stable: no team and mentor would both
-    rather be together) and tell everyone. Teams that chose nobody, or only full mentors, stay
-    without a mentor for staff to place by hand. Stores inputs, seed and result."""
-    if cohort.phase not in TEAM_PHASES:
-        raise DomainError(_("Mentors are matched once the selection is published."))
-    if not cohort.mentor_offers.exists():
-        raise DomainError(_("Offer mentors to the cohort first."))
-    seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
-    instance = match_instance(cohort, seed)
-    if not instance["students"]:
-        raise DomainError(_("No team has joined the cohort yet."))
-    result = matching.solve(matching.Instance.from_dict(instance), seed=seed)
+def start_mentor_match(*, actor: User, cohort: Cohort, seed: int | None = None) -> MatchRun:
+    """Freeze the teams' mentor choices and the mentors' room, and queue the mentor match
+    (a background task, like a placement round's). When it finishes, teams get their mentors
+    and everyone is told (``mentors_assigned``)."""
     with transaction.atomic():
-        cohort.mentor_match = {"instance": instance, "result": result.to_dict(), "seed": seed,
-                               "run_at": timezone.now().isoformat()}
-        cohort.save(update_fields=["mentor_match"])
-        mentors = {m.pk: m for m in Mentor.objects.filter(
-            pk__in=[int(p) for p in instance["positions"]]).select_related("user")}
-        teams = list(cohort.teams.all())
-        for team in teams:
-            assigned = result.assignment.get(str(team.pk))
-            team.mentor = mentors.get(int(assigned)) if assigned else None
-        Team.objects.bulk_update(teams, ["mentor"])
+        cohort = Cohort.objects.select_for_update().select_related("mentor_run").get(
+            pk=cohort.pk)
+        if cohort.phase not in TEAM_PHASES:
+            raise DomainError(_("Mentors are matched once the selection is published."))
+        if cohort.mentor_run and cohort.mentor_run.running:
+            raise DomainError(_("The mentor match is already running."))
+        if not cohort.mentor_offers.exists():
+            raise DomainError(_("Offer mentors to the cohort first."))
+        instance = match_instance(cohort)
+        if not instance["students"]:
+            raise DomainError(_("No team has joined the cohort yet."))
+        cohort.mentor_run = core_services.freeze_match(
+            actor=actor, school_id=cohort.school_id, purpose=MENTOR_MATCH, instance=instance,
+            seed=seed)
+        cohort.save(update_fields=["mentor_run"])
         audit.record(actor=actor, action=AuditAction.CHANGED, obj=cohort,
-                     data={"mentor_match": {str(t): str(t.mentor or "") for t in teams}})
-        for team in teams:
-            if team.mentor and team.mentor.user_id:
-                notify(user=team.mentor.user, title=_("You mentor %(team)s in %(cohort)s")
-                       % {"team": team, "cohort": cohort}, url=team.get_absolute_url())
-            for student in team.students():
-                notify(user=student.user, title=_("Your mentor in %(cohort)s: %(mentor)s")
-                       % {"cohort": cohort, "mentor": team.mentor or _("not yet assigned")},
-                       url=team.get_absolute_url())
-    return cohort.mentor_match
+                     data={"action": "mentor_match"})
+    return cohort.mentor_run
+
+
+def mentors_assigned(run: MatchRun) -> None:
+    """A mentor match finished: each team gets the mentor the kernel gave it (teams that chose
+    nobody, or only full mentors, stay without one for staff to place by hand), the result is
+    published at once, and mentors and students are told. A run the cohort has since replaced
+    changes nothing."""
+    cohort = Cohort.objects.filter(mentor_run=run).first()
+    if cohort is None:
+        return
+    core_services.publish_match(run)
+    mentors = {m.pk: m for m in Mentor.objects.filter(
+        pk__in=[int(p) for p in run.instance["positions"]]).select_related("user")}
+    teams = list(cohort.teams.all())
+    for team in teams:
+        assigned = run.result["assignment"].get(str(team.pk))
+        team.mentor = mentors.get(int(assigned)) if assigned else None
+    Team.objects.bulk_update(teams, ["mentor"])
+    audit.record(actor=run.created_by, action=AuditAction.CHANGED, obj=cohort,
+                 data={"mentor_match": {str(t): str(t.mentor or "") for t in teams}})
+    for team in teams:
+        if team.mentor and team.mentor.user_id:
+            notify(user=team.mentor.user, title=_("You mentor %(team)s in %(cohort)s")
+                   % {"team": team, "cohort": cohort}, url=team.get_absolute_url())
+        for student in team.students():
+            notify(user=student.user, title=_("Your mentor in %(cohort)s: %(mentor)s")
+                   % {"cohort": cohort, "mentor": team.mentor or _("not yet assigned")},
+                   url=team.get_absolute_url())
 
 
 def set_mentor_capacity(*, actor: User, offer: CohortMentor, capacity: int) -> CohortMentor:
@@ -170,29 +188,6 @@ def assign_mentor(*, actor: User, team: Team, mentor: Mentor | None) -> Team:
                      school_id=team.cohort.school_id, before={"mentor": before},
                      after={"mentor": str(mentor or "")})
     return team
-
-
-def mentor_explanations(cohort: Cohort) -> dict[int, list[dict]]:
-    """For every team of the last match, why it did not get each mentor it ranked above the
-    one it got: the mentor was full, with the intake-score rank of the last team they took and
-    the team's own. Keyed by team id (teams added since the match have no entry)."""
-    match = cohort.mentor_match
-    if not match:
-        return {}
-    instance = matching.Instance.from_dict(match["instance"])
-    result = matching.Result.from_dict(match["result"])
-    names = dict(Mentor.objects.filter(pk__in=[int(p) for p in match["instance"]["positions"]])
-                 .values_list("pk", "name"))
-    return {int(team): [{"mentor": names.get(int(e.position), e.position),
-                         "choice": e.choice_number, "reason": e.reason,
-                         "cutoff": e.cutoff_rank, "rank": e.student_rank}
-                        for e in matching.explain(instance, result, team)]
-            for team in match["instance"]["students"]}
-
-
-def mentor_explanation(team: Team) -> list[dict]:
-    """Why the team did not get each mentor it ranked higher (see ``mentor_explanations``)."""
-    return mentor_explanations(team.cohort).get(team.pk, [])
 
 
 # --- Attendance ------------------------------------------------------------------------------

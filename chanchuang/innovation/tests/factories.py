@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from chanchuang.core import services as core_services
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase
 from chanchuang.innovation.models import (
     Application,
@@ -19,6 +20,7 @@ from chanchuang.innovation.models import (
     Session,
     Team,
 )
+from chanchuang.innovation.services import cohort as cohort_services
 
 
 def programme(school, name="双创特训营") -> Programme:
@@ -71,3 +73,9 @@ def session(cohort, *, mentor=None, starts_at=None, hours=2) -> Session:
     return Session.objects.create(cohort=cohort, topic="商业模式画布", mentor=mentor,
                                   starts_at=starts_at,
                                   ends_at=starts_at + dt.timedelta(hours=hours), place="创客空间")
+
+
+def mentor_match(cohort, actor, *, seed=None):
+    """Start the cohort's mentor match and run the queued task at once; returns the run."""
+    run = cohort_services.start_mentor_match(actor=actor, cohort=cohort, seed=seed)
+    return core_services.execute_match(run.pk)

@@ -29,6 +29,7 @@ innovation:cohort_acceptances    POST  cohort                   302  302  302  4
 innovation:cohort_acceptances    POST  cohort_far               302  302  404  404  404  404  404  404
 innovation:cohort_match          GET   cohort_running           302  200  200  403  403  403  403  404
 innovation:cohort_match          POST  cohort_running           302  302  302  403  403  403  403  404
+innovation:cohort_match_status   GET   cohort_running           302  200  200  403  403  403  403  404
 innovation:cohortmentor_capacity POST  offer_chen               302  302  302  403  403  302  403  404
 innovation:cohortmentor_capacity POST  offer_far                302  302  404  404  404  404  404  404
 
@@ -86,6 +87,7 @@ GET  /api/v1/teams/{team_id}                                     team_liu       
 GET  /api/v1/teams/{team_id}                                     team_ma           401  200  200  404  404  404  404  404
 POST /api/v1/teams/{team_id}/mentor-choices                      team_liu          401  422  422  422  422  422  422  422
 POST /api/v1/cohorts/{cohort_id}/mentor-match                    cohort_running    401  400  400  403  403  403  403  404
+GET  /api/v1/cohorts/{cohort_id}/mentor-match                    cohort_running    401  400  400  403  403  403  403  404
 POST /api/v1/sessions/{session_id}/check-in                      session           401  422  422  422  422  422  422  422
 POST /api/v1/teams/{team_id}/submissions                         team_liu          401  422  422  422  422  422  422  422
 POST /api/v1/teams/{team_id}/pitch-scores                        team_liu          401  422  422  422  422  422  422  422

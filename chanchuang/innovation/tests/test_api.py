@@ -14,7 +14,7 @@ def _json(response, status=200):
     return response.json()
 
 
-def test_the_intake_through_the_api(client, world):
+def test_the_intake_through_the_api(client, world, django_capture_on_commit_callbacks):
     cohort = world.cohort
     cohort.reviews_per_application = 2
     cohort.save()
@@ -71,8 +71,12 @@ def test_the_intake_through_the_api(client, world):
                       {"mentor_ids": [world.mentor_a.pk]}, content_type="application/json"))
 
     client.force_login(world.staff_wang)
-    match = _json(client.post(f"/api/v1/cohorts/{cohort.pk}/mentor-match"))
-    assert match["assignment"]
+    with django_capture_on_commit_callbacks(execute=True):
+        started = _json(client.post(f"/api/v1/cohorts/{cohort.pk}/mentor-match"), 202)
+    assert started["status"] == "queued" and started["assignment"] is None
+    match = _json(client.get(f"/api/v1/cohorts/{cohort.pk}/mentor-match"))
+    assert match["status"] == "done" and match["reproduced"] is True
+    assert match["assignment"] == {str(team.pk): str(world.mentor_a.pk)}
     team.refresh_from_db()
     assert team.mentor == world.mentor_a
 

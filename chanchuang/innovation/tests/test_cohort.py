@@ -15,6 +15,7 @@ from chanchuang.core.services import DomainError
 from chanchuang.core.tests import factories as f
 from chanchuang.innovation.choices import CohortPhase
 from chanchuang.innovation.models import Application, Attendance, Credit, JudgeScore
+from chanchuang.innovation.queries import cohort as queries
 from chanchuang.innovation.services import cohort as services
 from chanchuang.innovation.tests import factories as inf
 from chanchuang.mentors.models import Activity
@@ -42,13 +43,14 @@ def test_the_mentor_match_is_stable_and_explained(world):
     cohort.mentor_offers.create(mentor=other, capacity=2)
     for team in (best, middle, last):
         services.choose_mentors(actor=world.staff_wang, team=team, mentors=[star, other])
-    services.run_mentor_match(actor=world.staff_wang, cohort=cohort, seed=7)
+    run = inf.mentor_match(cohort, world.staff_wang, seed=7)
+    assert run.status == "done" and run.reproduced is True
     for team in (best, middle, last):
         team.refresh_from_db()
     assert (best.mentor, middle.mentor, last.mentor) == (star, other, other)
-    assert services.mentor_explanation(middle) == [
+    assert queries.mentor_explanation(middle) == [
         {"mentor": "陈朋", "choice": 1, "reason": "full", "cutoff": 1, "rank": 2}]
-    assert services.mentor_explanation(best) == []
+    assert queries.mentor_explanation(best) == []
     with pytest.raises(DomainError, match="导师志愿已截止"):
         services.choose_mentors(actor=world.staff_wang, team=last, mentors=[star])
 

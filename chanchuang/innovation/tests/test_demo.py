@@ -34,10 +34,10 @@ from chanchuang.innovation.models import (
     Submission,
     Team,
 )
-from chanchuang.innovation.services import cohort as running
 from chanchuang.innovation.services import intake
 from chanchuang.innovation.services.records import record_of
 from chanchuang.innovation.services.showcase import public_showcase, shown_names
+from chanchuang.innovation.tests import factories as inf
 from chanchuang.mentors import demo as mentors_demo
 from chanchuang.partners import demo as partners_demo
 
@@ -89,7 +89,7 @@ def test_three_cohorts_finished_and_their_completers_hold_bootcamp_credits(schoo
         accepted = applicants.filter(application__status=ApplicationStatus.ACCEPTED)
         assert 18 <= accepted.count() <= cohort.capacity <= 24
         teams = list(cohort.teams.all())
-        assert all(team.mentor_id for team in teams) and cohort.mentor_match
+        assert all(team.mentor_id for team in teams) and cohort.mentor_run.reproduced
         assert {t.award for t in teams} >= {"一等奖", "二等奖", "最佳创意奖"}
         assert 6 <= cohort.sessions.count() <= 8
         assert not cohort.sessions.filter(starts_at__gte=timezone.now()).exists()
@@ -240,5 +240,5 @@ def test_the_4th_cohorts_intake_can_be_run_to_a_selection_in_the_demo(school):
     teams = intake.record_acceptances(actor=staff, cohort=cohort, applications=offers)
     assert "teams ranked their mentors" in demo.play_others()
     cohort.refresh_from_db()
-    running.run_mentor_match(actor=staff, cohort=cohort)
+    inf.mentor_match(cohort, staff)
     assert len(teams) == cohort.teams.filter(mentor__isnull=False).count()

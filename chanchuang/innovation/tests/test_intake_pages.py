@@ -29,7 +29,8 @@ def cohort(world):
     return cohort
 
 
-def test_the_whole_intake_through_the_pages(client, world, cohort):
+def test_the_whole_intake_through_the_pages(client, world, cohort,
+                                          django_capture_on_commit_callbacks):
     reviewer = f.UserFactory(username="reviewer_he", real_name="何评审")
     cohort.reviewers.create(user=reviewer)
     # The student applies with a team mate.
@@ -90,7 +91,9 @@ def test_the_whole_intake_through_the_pages(client, world, cohort):
     client.post(reverse("innovation:team_choices", args=[team.pk]),
                 {"mentor": [other.pk, world.mentor_own.pk]})
     client.force_login(world.staff_wang)
-    response = client.post(reverse("innovation:cohort_match", args=[cohort.pk]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("innovation:cohort_match", args=[cohort.pk]),
+                               follow=True)
     assert "1 个团队中有 1 个已有导师" in response.content.decode()
     team.refresh_from_db()
     assert team.mentor == other

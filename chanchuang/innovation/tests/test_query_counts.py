@@ -19,7 +19,6 @@ from chanchuang.innovation.models import (
     ShowcaseItem,
     Startup,
 )
-from chanchuang.innovation.services.cohort import run_mentor_match
 from chanchuang.innovation.tests import factories as inf
 from conftest import queries_of_get
 
@@ -128,7 +127,7 @@ def test_mentor_match_page_query_count_is_constant(client, world):
             student = f.StudentFactory(school_class=world.school_class)
             team = inf.team(inf.application(cohort, student, team_name=f"队{student.pk}"))
             team.mentor_choices.create(mentor=world.mentor_own, rank=1)
-        run_mentor_match(actor=world.staff_wang, cohort=cohort, seed=1)
+        inf.mentor_match(cohort, world.staff_wang, seed=1)
 
     client.force_login(world.staff_wang)
     url = reverse("innovation:cohort_match", args=[cohort.pk])

@@ -4,8 +4,6 @@ check-in, and completion."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -16,7 +14,12 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chanchuang.core.generic_views import ObjectActionView, ObjectDetailView, ScopedView
+from chanchuang.core.generic_views import (
+    MatchStatusFragment,
+    ObjectActionView,
+    ObjectDetailView,
+    ScopedView,
+)
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import CheckInMethod, CohortPhase
 from chanchuang.innovation.forms import cohort as forms
@@ -32,6 +35,7 @@ from chanchuang.innovation.models import (
     Submission,
     Team,
 )
+from chanchuang.innovation.queries import cohort as queries
 from chanchuang.innovation.services import cohort as services
 from chanchuang.mentors.models import Mentor
 
@@ -79,11 +83,11 @@ class TeamDetail(ObjectDetailView):
             "members": team.students(),
             "is_member": member,
             "is_staff": staff,
-            "can_choose": member and cohort.mentor_match is None
+            "can_choose": member and cohort.mentor_run_id is None
             and cohort.phase in (CohortPhase.SELECTED, CohortPhase.RUNNING),
             "offers": offers,
             "chosen": chosen,
-            "explanation": services.mentor_explanation(team),
+            "explanation": queries.mentor_explanation(team),
             "milestones": [(m, submissions.get(m.pk)) for m in cohort.milestones.all()],
             "can_feedback": user.has_perm("innovation.give_feedback", team),
             "submission_form": forms.SubmissionForm(),
@@ -199,9 +203,13 @@ class PitchScore(ObjectActionView):
 
 class MentorMatch(ScopedView):
     """The mentors offered and their capacity, the teams' choices, and the match: who mentors
-    whom and, for each team, why it did not get a mentor it ranked higher."""
+    whom and, for each team, why it did not get a mentor it ranked higher. The match runs in
+    the background, like a placement round's, and the page follows it."""
 
     model = Cohort
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("mentor_run")
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         cohort = self.get_object(pk)
@@ -212,30 +220,40 @@ class MentorMatch(ScopedView):
             .order_by("application__rank", "pk"))
         offers = cohort.mentor_offers.select_related("mentor__organisation").annotate(
             taken=Count("mentor__teams", filter=Q(mentor__teams__cohort=cohort)))
-        explanations = services.mentor_explanations(cohort)
+        explanations = queries.mentor_explanations(cohort)
         rows = [(team, [c.mentor for c in team.mentor_choices.all()],
                  explanations.get(team.pk, [])) for team in teams]
+        run = cohort.mentor_run
         return render(request, "innovation/mentor_match.html", {
-            "cohort": cohort, "rows": rows, "offers": offers,
+            "cohort": cohort, "rows": rows, "offers": offers, "run": run,
             "unchosen": sum(1 for t in teams if not t.mentor_choices.all()),
-            "can_run": cohort.phase in services.TEAM_PHASES,
-            "run_at": dt.datetime.fromisoformat(cohort.mentor_match["run_at"])
-            if cohort.mentor_match else None})
+            "can_run": cohort.phase in services.TEAM_PHASES and not (run and run.running)})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         cohort = self.get_object(pk)
         if not request.user.has_perm("innovation.manage_cohort", cohort):
             raise PermissionDenied
         try:
-            match = services.run_mentor_match(actor=request.user, cohort=cohort)
+            services.start_mentor_match(actor=request.user, cohort=cohort)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            assigned = sum(1 for m in match["result"]["assignment"].values() if m)
-            messages.success(request, _("Matched: %(assigned)s of %(teams)s teams have a mentor.")
-                             % {"assigned": assigned,
-                                "teams": len(match["result"]["assignment"])})
+            messages.success(request, _("Matching; the page shows the result when it is ready."))
         return redirect("innovation:cohort_match", pk=cohort.pk)
+
+
+class MentorMatchStatus(MatchStatusFragment):
+    """The mentor match's status line, polled while it runs."""
+
+    model = Cohort
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("mentor_run")
+
+    def running(self, cohort) -> bool:
+        if not self.request.user.has_perm("innovation.manage_cohort", cohort):
+            raise PermissionDenied
+        return bool(cohort.mentor_run and cohort.mentor_run.running)
 
 
 class SessionDetail(ObjectDetailView):
@@ -344,6 +362,8 @@ urlpatterns = [
     path("innovation/teams/<int:pk>/pitch/", PitchScore.as_view(), name="team_pitch"),
     path("innovation/submissions/<int:pk>/feedback/", Feedback.as_view(),
          name="submission_feedback"),
+    path("innovation/cohorts/<int:pk>/mentor-match/status/", MentorMatchStatus.as_view(),
+         name="cohort_match_status"),
     path("innovation/cohorts/<int:pk>/mentor-match/", MentorMatch.as_view(),
          name="cohort_match"),
     path("innovation/sessions/<int:pk>/", SessionDetail.as_view(), name="session_detail"),

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from chanchuang import matching
+from chanchuang.core import services as core_services
 from chanchuang.placements.choices import BlockKind, PlacementStatus, RoundStatus
 from chanchuang.placements.models import (
     InsurancePolicy,
@@ -17,7 +17,7 @@ from chanchuang.placements.models import (
     SelectionRound,
     TrainingPlan,
 )
-from chanchuang.placements.services import build_instance
+from chanchuang.placements.services import MATCH_PURPOSE, build_instance
 
 ENTERPRISE_BLOCK = (dt.date(2026, 9, 7), dt.date(2027, 1, 15))
 
@@ -54,12 +54,17 @@ def published_round(plan, choices: dict) -> SelectionRound:
     for student, positions in choices.items():
         for rank, chosen in enumerate(positions, start=1):
             Preference.objects.create(round=made, student=student, position=chosen, rank=rank)
-    made.instance = build_instance(made, seed=7)
-    result = matching.solve(matching.Instance.from_dict(made.instance), seed=7)
-    made.result, made.seed = result.to_dict(), 7
+    made.run = core_services.freeze_match(actor=None, school_id=plan.school_id,
+                                          purpose=MATCH_PURPOSE, instance=build_instance(made),
+                                          seed=7)
+    made.status = RoundStatus.RUNNING
+    made.save()
+    core_services.execute_match(made.run_id)
+    made.refresh_from_db()
+    core_services.publish_match(made.run)
     made.status = RoundStatus.PUBLISHED
     made.save()
-    for student_id, position_id in made.result["assignment"].items():
+    for student_id, position_id in made.run.result["assignment"].items():
         if position_id:
             Placement.objects.create(student_id=int(student_id), position_id=int(position_id),
                                      round=made, status=PlacementStatus.MATCHED,

@@ -38,6 +38,8 @@ placements:round_rank             POST  round_open,position_a  302  302  302  40
 placements:round_rank_by_grade    POST  round_open             302  302  302  403  403  404  403  404
 placements:round_run              POST  round_open             302  302  302  403  403  404  403  404
 placements:round_publish          POST  round_open             302  302  302  403  403  404  403  404
+placements:round_verify           POST  round                  302  302  302  403  403  404  403  404
+placements:round_verify           POST  round_open             302  302  302  403  403  404  403  404
 placements:round_my_result        GET   round                  302  403  403  403  403  404  200  404
 placements:round_my_result        GET   round_open             302  403  403  403  403  404  404  404
 

@@ -42,9 +42,11 @@ def test_students_choose_enterprise_ranks_staff_publishes_student_sees_why(
     log_in(page, live_server, "staff_wang")
     page.goto(f"{url}/")
     page.get_by_role("button", name="冻结输入并运行匹配").click()
-    expect(page.get_by_text("用保存的输入重新运行，结果完全一致")).to_be_visible()
+    expect(page.get_by_text("录取 2 人，未录取 0 人")).to_be_visible()
     page.get_by_role("button", name="发布").click()
     expect(page.get_by_text("已发布：2 个实习")).to_be_visible()
+    # Reproducibility is verified once, at publication, and the verdict stored.
+    expect(page.get_by_text("用保存的输入重新运行，结果完全一致")).to_be_visible()
     page.context.clear_cookies()
 
     log_in(page, live_server, "student_liu")

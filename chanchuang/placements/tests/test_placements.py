@@ -15,8 +15,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from chanchuang import matching
+from chanchuang.core import services as core_services
 from chanchuang.core.services import DomainError
-from chanchuang.placements import services
+from chanchuang.placements import queries, services
 from chanchuang.placements.models import Log, Placement, Position, SelectionRound
 from chanchuang.placements.tests import factories as pf
 
@@ -137,17 +138,19 @@ def test_a_round_from_choices_to_published_placements(world, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         services.start_match(actor=world.staff_wang, selection=selection)
     selection.refresh_from_db()
-    assert selection.status == "matched" and selection.seed is not None
-    assert selection.result["assignment"] == {str(liu.pk): str(world.position_b.pk),
-                                              str(ma.pk): str(world.position_a.pk)}
-    assert services.reproduce(selection)
+    assert selection.status == "matched" and selection.run.seed is not None
+    assert selection.run.result["assignment"] == {str(liu.pk): str(world.position_b.pk),
+                                                  str(ma.pk): str(world.position_a.pk)}
+    assert selection.run.duration_ms is not None and selection.run.reproduced is None
     placements = services.publish_round(actor=world.staff_wang, selection=selection)
+    selection.run.refresh_from_db()
+    assert selection.run.reproduced is True and selection.run.published_at is not None
     assert {(p.student_id, p.position_id) for p in placements} == {
         (liu.pk, world.position_b.pk), (ma.pk, world.position_a.pk)}
     assert placements[0].start_date == pf.ENTERPRISE_BLOCK[0]
     with pytest.raises(DomainError, match="本轮已发布"):
         services.publish_round(actor=world.staff_wang, selection=selection)
-    explained = services.explanation(selection, liu)
+    explained = queries.explanation(selection, liu)
     assert explained["assigned"] == world.position_b.pk
     assert explained["reasons"] == [{"position": world.position_a.pk, "choice": 1,
                                      "reason": "full", "cutoff_rank": 1, "your_rank": 2}]
@@ -155,13 +158,13 @@ def test_a_round_from_choices_to_published_placements(world, django_capture_on_c
 
 def test_explanations_agree_with_the_kernels_cutoffs(world):
     selection = world.round
-    instance = matching.Instance.from_dict(selection.instance)
-    result = matching.Result.from_dict(selection.result)
+    instance = matching.Instance.from_dict(selection.run.instance)
+    result = matching.Result.from_dict(selection.run.result)
     assert matching.verify(instance, result).ok
-    for student_id in selection.result["assignment"]:
+    for student_id in selection.run.result["assignment"]:
         student = world.student_liu.__class__.objects.get(pk=int(student_id))
-        for reason in services.explanation(selection, student)["reasons"]:
-            outcome = selection.result["positions"][str(reason["position"])]
+        for reason in queries.explanation(selection, student)["reasons"]:
+            outcome = selection.run.result["positions"][str(reason["position"])]
             if reason["reason"] == "full":
                 assert reason["cutoff_rank"] == outcome["cutoff_rank"]
                 assert reason["your_rank"] > reason["cutoff_rank"]
@@ -322,9 +325,10 @@ def test_position_requires_its_enterprise_to_be_party_to_the_agreement(client, w
 
 def test_a_published_result_never_changes(world):
     selection = world.round
-    before = (selection.result, selection.seed)
-    services.run_match(selection.pk)  # a late or repeated task
+    before = (selection.run.result, selection.run.seed)
+    core_services.execute_match(selection.run_id)  # a late or repeated task
     selection.refresh_from_db()
-    assert selection.status == "published" and (selection.result, selection.seed) == before
+    assert selection.status == "published"
+    assert (selection.run.result, selection.run.seed) == before
     with pytest.raises(DomainError, match="不能匹配"):
         services.start_match(actor=world.staff_wang, selection=selection)

@@ -1,0 +1,33 @@
+"""Registries that let apps higher up plug into core without core importing them.
+
+A *match purpose* says what a finished run of the matching kernel means to the app that started
+it (a placement round becomes "matched", a bootcamp's teams get their mentors). The app registers
+it in its ``AppConfig.ready``; ``core.services.execute_match`` calls it by the run's ``purpose``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_MATCH_PURPOSES: dict[str, MatchPurpose] = {}
+
+
+@dataclass(frozen=True)
+class MatchPurpose:
+    """What happens when a run of this purpose finishes (inside the run's transaction) or
+    fails; both take the run."""
+
+    name: str
+    on_done: Callable
+    on_failed: Callable | None = None
+
+
+def register_match_purpose(purpose: MatchPurpose) -> None:
+    """Make a purpose known to the matching service (idempotent)."""
+    _MATCH_PURPOSES[purpose.name] = purpose
+
+
+def match_purpose(name: str) -> MatchPurpose:
+    """The registered purpose of that name."""
+    return _MATCH_PURPOSES[name]
