@@ -7,10 +7,12 @@ API); the meta-tests fail when a URL pattern or an API operation has no row.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from importlib import import_module
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from chanchuang.api import api
@@ -52,6 +54,33 @@ def _arguments(world, spec: str) -> list[str]:
             for part in spec.split(",")]
 
 
+WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+
+
+@contextmanager
+def no_writes():
+    """Fail on any INSERT, UPDATE or DELETE sent to the database inside the block: a GET
+    must never write (reads live in each app's queries, writes in its services)."""
+    written: list[str] = []
+
+    def guard(execute, sql, params, many, context):
+        if WRITE.match(sql):
+            written.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(guard):
+        yield
+    assert not written, f"a GET wrote to the database: {written}"
+
+
+def _sent(method: str, send):
+    """The response of ``send()``; a GET is sent inside ``no_writes``."""
+    if method == "GET":
+        with no_writes():
+            return send()
+    return send()
+
+
 def _login(client, world, role: str) -> None:
     person = world.person(role)
     if person is not None:
@@ -63,7 +92,8 @@ def _login(client, world, role: str) -> None:
 def test_page_permission(client, world, route, method, obj, role, expected):
     _login(client, world, role)
     url = reverse(route, args=_arguments(world, obj))
-    response = client.get(url) if method == "GET" else client.post(url, {})
+    response = _sent(method, lambda: client.get(url) if method == "GET"
+                     else client.post(url, {}))
     assert response.status_code == expected, (
         f"{role} {method} {url} ({obj}): expected {expected}, got {response.status_code}"
     )
@@ -77,7 +107,7 @@ def test_api_permission(client, world, method, path, obj, role, expected):
     _login(client, world, role)
     arguments = iter(_arguments(world, obj))
     url = re.sub(r"\{\w+\}", lambda _m: next(arguments), path)
-    response = client.generic(method, url)
+    response = _sent(method, lambda: client.generic(method, url))
     assert response.status_code == expected, (
         f"{role} {method} {url} ({obj}): expected {expected}, got {response.status_code}"
     )
