@@ -179,9 +179,10 @@ def _activity(world) -> str:
 ACTIVITY = {"kind": "lecture", "title": "储能讲座", "happened_on": "2026-10-01", "hours": "2"}
 
 
-def test_a_token_writes_without_a_csrf_token(world):
+def test_a_token_writes_without_a_csrf_token(client, world):
+    key = _create_token(client, world.staff_wang)
     browser = Client(enforce_csrf_checks=True)
-    key = _create_token(browser, world.staff_wang)
+    browser.force_login(world.staff_wang)
     integration = Client(enforce_csrf_checks=True)
     response = integration.post(_activity(world), ACTIVITY, content_type="application/json",
                                 HTTP_AUTHORIZATION=f"Bearer {key}")

@@ -69,9 +69,10 @@ def test_navigation_follows_the_role(client, world):
 def test_one_guess_at_each_of_many_usernames_locks_the_address(client, world, settings):
     settings.AXES_FAILURE_LIMIT = 3
     settings.AXES_ADDRESS_FAILURE_LIMIT = 6
-    for n in range(6):  # never three at one username
+    for n in range(5):  # never three at one username
         response = client.post(reverse("login"), {"username": f"guess{n}", "password": "x"})
         assert response.status_code == 200, n
+    client.post(reverse("login"), {"username": "guess5", "password": "x"})  # the sixth
     response = client.post(reverse("login"), {"username": "staff_wang",
                                               "password": "pw-for-tests-1"})
     assert response.status_code == 429
