@@ -670,6 +670,14 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    from django.core.cache import cache
+
+    cache.clear()  # throttles count in the cache: each test starts with none
+    from django.utils import translation
+
+    # A request leaves its language active in the thread (the language-switch test leaves
+    # English); services called directly in the next test speak the default, Chinese.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -57,3 +57,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if any(not item for item in items):
         raise ImproperlyConfigured(f"{name}={raw!r} has an empty item; separate items by commas.")
     return items
+
+
+_RATE_UNITS = {"s", "m", "h", "d"}
+
+
+def env_rate(name: str, default: str) -> str:
+    """Return a request rate such as ``10/m`` (requests per second, minute, hour or day)."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip()
+    count, _slash, unit = value.partition("/")
+    if not count.isdigit() or int(count) < 1 or unit not in _RATE_UNITS:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a rate; write requests/unit, e.g. 10/m (units s, m, h, d).")
+    return value

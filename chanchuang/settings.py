@@ -14,7 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.env import env_bool, env_int, env_list, env_str
+from chanchuang.env import env_bool, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "data")))
@@ -39,6 +39,14 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Old keys still accepted when checking signatures (sessions, password-reset links, sign-off
+# links) after SECRET_KEY was rotated; new signatures always use SECRET_KEY. Comma-separated.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
+if any(len(key) < 50 for key in SECRET_KEY_FALLBACKS):
+    raise ImproperlyConfigured("SECRET_KEY_FALLBACKS: every key must be at least 50 characters.")
+# Whether a reverse proxy in front sets X-Forwarded-For/-Proto (then its last entry is the
+# client's address for throttles and login lockouts).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -78,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "chanchuang.core.middleware.PasswordChangeRequiredMiddleware",
 ]
 
 FORM_RENDERER = "chanchuang.core.forms.TablerFormRenderer"
@@ -153,12 +162,42 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed logins are throttled per username and address (django-axes).
+# Failed logins are throttled (django-axes) per username and address together, after
+# AXES_FAILURE_LIMIT failures, and per address across all usernames, after the higher
+# AXES_ADDRESS_FAILURE_LIMIT (one guess at each of many usernames); see core.lockout.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
+if AXES_ADDRESS_FAILURE_LIMIT < AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured("AXES_ADDRESS_FAILURE_LIMIT must not be below AXES_FAILURE_LIMIT.")
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "chanchuang.core.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "chanchuang.core.throttling.client_address"
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+
+# Throttles (Django's cache, see core.throttling): the public letter check per address, the API
+# per authenticated user and per address without a login. Rates are requests/unit (s, m, h, d).
+VERIFY_RATE = env_rate("VERIFY_RATE", "10/m")
+API_RATE = env_rate("API_RATE", "300/m")
+API_ANON_RATE = env_rate("API_ANON_RATE", "30/m")
+
+
+def _cache() -> dict:
+    """The cache the throttles count in: this process's memory, or CACHE_URL (redis:// shared
+    by every process, file:///path shared by the processes of one host)."""
+    url = env_str("CACHE_URL", "")
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("file:///"):
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": url.removeprefix("file://")}
+    raise ImproperlyConfigured(f"CACHE_URL={url!r}: use redis://host:port/db or file:///path.")
+
+
+CACHES = {"default": _cache()}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -231,7 +270,7 @@ if HTTPS:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    if env_bool("BEHIND_PROXY", False):
+    if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # E-mail is optional: notifications are always in the platform, and also mailed when a server

@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.module_loading import autodiscover_modules
 
+        from chanchuang.core import signals  # noqa: F401 (connects the receivers)
         from chanchuang.core.navigation import CORE_MENU, register
 
         for group in CORE_MENU:

@@ -1,6 +1,8 @@
 """Middleware of the UI shell."""
 
 from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import check_for_language
 
@@ -23,3 +25,22 @@ class ChineseFirstLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+class PasswordChangeRequiredMiddleware:
+    """Sends a person whose password someone else chose (``must_change_password``) to the
+    password change page from every page but that one, logout and static files. The API
+    answers such a login itself, with a message (see ``chanchuang.api``)."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.must_change_password:
+            allowed = (reverse("core:password_change"), reverse("logout"))
+            path = request.path_info
+            if path not in allowed and not path.startswith(
+                    ("/" + settings.STATIC_URL.lstrip("/"), "/api/")):
+                return redirect(allowed[0])
+        return self.get_response(request)

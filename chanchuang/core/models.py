@@ -411,6 +411,10 @@ class User(Linked, PinyinNamed, AbstractUser):
     phone = models.CharField(_("phone"), max_length=11, blank=True, validators=[validate_phone])
     id_number = models.CharField(_("ID card number"), max_length=18, blank=True,
                                  validators=[validate_id_number])
+    must_change_password = models.BooleanField(
+        _("must change password"), default=False,
+        help_text=_("Set when someone else chose the password: every page leads to the "
+                    "password change until the person sets their own."))
 
     objects = ChanchuangUserManager()
 
@@ -423,6 +427,17 @@ class User(Linked, PinyinNamed, AbstractUser):
 
     def __str__(self) -> str:
         return self.real_name or self.username
+
+    def save(self, *args, **kwargs) -> None:
+        # ``set_password`` leaves the raw password in ``_password`` until the next save (a hash
+        # upgrade at login clears it first); an existing user's new password is announced, so
+        # that their API tokens are revoked wherever the password was changed.
+        password_changed = self._password is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if password_changed:
+            from chanchuang.core.signals import password_changed as signal
+
+            signal.send(sender=type(self), user=self)
 
     def get_full_name(self) -> str:
         return self.real_name
@@ -796,8 +811,9 @@ class ApiTokenQuerySet(VisibleQuerySet):
         return self.filter(user_id=scope_of(user).user_id or 0)
 
     def active(self) -> ApiTokenQuerySet:
-        """Tokens that have not been revoked."""
-        return self.filter(revoked_at__isnull=True)
+        """Tokens that are neither revoked nor past their expiry."""
+        return self.filter(revoked_at__isnull=True).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
 
 
 class ApiToken(models.Model):
@@ -810,6 +826,8 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True,
+                                      help_text=_("Empty: the token works until revoked."))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
@@ -821,6 +839,11 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_expired(self) -> bool:
+        """Whether the token's expiry has passed."""
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
     @staticmethod
     def digest_of(key: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import time
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -149,19 +150,46 @@ def add_membership(*, actor: User, membership: Membership) -> Membership:
     return membership
 
 
-def create_api_token(*, actor: User, name: str) -> tuple[ApiToken, str]:
-    """Create an API token for the actor; returns it with the key, which is shown only once."""
+# How long a new token may live, in days (None: until revoked); the profile page offers these.
+TOKEN_LIFETIMES = (30, 90, 365, None)
+
+
+def create_api_token(*, actor: User, name: str,
+                     valid_days: int | None = None) -> tuple[ApiToken, str]:
+    """Create an API token for the actor, valid for ``valid_days`` (None: until revoked);
+    returns it with the key, which is shown only once."""
     name = name.strip()
     if not name:
         raise DomainError(_("Name: give the token a name, e.g. the system that will use it."),
                           field="name")
+    if valid_days not in TOKEN_LIFETIMES:
+        raise DomainError(_("Valid for: choose one of the offered lifetimes."),
+                          field="valid_days")
+    if actor.must_change_password:
+        raise DomainError(_("Set your own password before creating API tokens."))
     key = ApiToken.new_key()
+    expires_at = None if valid_days is None else timezone.now() + timedelta(days=valid_days)
     with transaction.atomic():
         token = ApiToken.objects.create(user=actor, name=name, prefix=key[3:11],
-                                        digest=ApiToken.digest_of(key))
+                                        digest=ApiToken.digest_of(key), expires_at=expires_at)
         audit.record(actor=actor, action=AuditAction.TOKEN_CREATED, obj=token,
-                     data={"name": name, "prefix": token.prefix})
+                     data={"name": name, "prefix": token.prefix,
+                           "expires_at": expires_at.isoformat() if expires_at else None})
     return token, key
+
+
+def revoke_all_api_tokens(*, user: User) -> int:
+    """Revoke every working token of the user (their password changed); returns how many."""
+    with transaction.atomic():
+        tokens = list(ApiToken.objects.filter(user=user, revoked_at__isnull=True))
+        if not tokens:
+            return 0
+        ApiToken.objects.filter(pk__in=[t.pk for t in tokens]).update(revoked_at=timezone.now())
+        for token in tokens:
+            audit.record(actor=None, action=AuditAction.TOKEN_REVOKED, obj=token,
+                         data={"name": token.name, "prefix": token.prefix,
+                               "reason": "password changed"})
+    return len(tokens)
 
 
 def revoke_api_token(*, actor: User, token: ApiToken) -> None:

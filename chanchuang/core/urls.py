@@ -1,6 +1,5 @@
 """URLs of the core app."""
 
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from chanchuang.core import views
@@ -12,13 +11,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/profile/", views.profile, name="profile"),
-    path(
-        "accounts/password/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="core/password_change.html", success_url="/accounts/profile/"
-        ),
-        name="password_change",
-    ),
+    path("accounts/password/", views.PasswordChange.as_view(), name="password_change"),
     path("accounts/tokens/", views.token_create, name="token_create"),
     path("accounts/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
     *object_paths("departments", "department", list_view=views.DepartmentList,

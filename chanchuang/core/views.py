@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,6 +36,7 @@ from chanchuang.core.models import (
     User,
 )
 from chanchuang.core.services import (
+    TOKEN_LIFETIMES,
     DomainError,
     add_membership,
     create_api_token,
@@ -336,7 +339,22 @@ def membership_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(membership.user.get_absolute_url())
 
 
-# --- Profile and API tokens ------------------------------------------------------------------
+# --- Profile, password and API tokens --------------------------------------------------------
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    """Change one's own password; ends a required change, and (through ``User.save``) revokes
+    the person's API tokens."""
+
+    template_name = "core/password_change.html"
+    success_url = reverse_lazy("core:profile")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        User.objects.filter(pk=self.request.user.pk).update(must_change_password=False)
+        messages.success(self.request, _("Password changed. Your API tokens were revoked; "
+                                         "create new ones if an integration needs them."))
+        return response
 
 
 @login_required
@@ -348,6 +366,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             "school", "department", "organisation", "province"),
         "tokens": ApiToken.objects.visible_to(user),
         "new_key": request.session.pop("new_api_key", None),
+        "lifetimes": TOKEN_LIFETIMES,
     })
 
 
@@ -355,8 +374,14 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
     """Create an API token; its key is shown once on the profile page."""
+    raw_days = request.POST.get("valid_days", "")
     try:
-        _token, key = create_api_token(actor=request.user, name=request.POST.get("name", ""))
+        valid_days = int(raw_days) if raw_days else None
+    except ValueError:
+        valid_days = -1  # refused by the service with its message
+    try:
+        _token, key = create_api_token(actor=request.user, name=request.POST.get("name", ""),
+                                       valid_days=valid_days)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

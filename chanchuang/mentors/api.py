@@ -12,6 +12,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from chanchuang.core.api import filter_params, filtered
 from chanchuang.core.identifiers import mask
+from chanchuang.core.throttling import verify_throttle
 from chanchuang.mentors import filters, services
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
 from chanchuang.partners.models import Agreement
@@ -184,9 +185,10 @@ def lifecycle(request: HttpRequest, appointment_id: int, step: str):
     return LIFECYCLE[step](actor=request.user, appointment=appointment)
 
 
-@router.get("/letters/{code}", response=VerificationOut, auth=None)
+@router.get("/letters/{code}", response=VerificationOut, auth=None, throttle=[verify_throttle()])
 def verify_letter(request: HttpRequest, code: str):
-    """Public: is the letter with this code genuine, and is it current?"""
+    """Public: is the letter with this code genuine, and is it current? (Throttled per address
+    like the page: ``VERIFY_RATE``, shared with it.)"""
     appointment = services.appointment_for_code(code)
     if appointment is None:
         return VerificationOut(genuine=False, verdict="forged")

@@ -4,6 +4,7 @@ their appointments (聘任) with a verifiable letter (聘书), and what they do,
 from __future__ import annotations
 
 import hmac
+import secrets
 
 from django.conf import settings
 from django.db import models
@@ -127,6 +128,13 @@ class Appointment(Linked, models.Model):
                               default=AppointmentStatus.PROPOSED)
     serial = models.CharField(_("letter serial number"), max_length=30, blank=True,
                               editable=False)
+    check_code = models.CharField(
+        _("letter check code"), max_length=19, blank=True, editable=False,
+        help_text=_("80 random bits in four groups, printed on the letter after the serial."))
+    accepts_short_code = models.BooleanField(
+        _("accepts the old short check code"), default=False,
+        help_text=_("Letters printed before the long check codes carried an 8-character code; "
+                    "untick once the letter is reprinted."))
     agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="appointments",
                                   help_text=_("Its enterprise-mentor commitment is filled when "
@@ -158,10 +166,32 @@ class Appointment(Linked, models.Model):
 
     @property
     def verification_code(self) -> str:
-        """The serial with a keyed check, so letters cannot be guessed one after another."""
-        check = hmac.new(settings.SECRET_KEY.encode(), self.serial.encode(),
-                         "sha256").hexdigest()[:8].upper()
-        return f"{self.serial}-{check}"
+        """The serial with its random check code, so letters cannot be guessed."""
+        return f"{self.serial}-{self.check_code}"
+
+    def short_codes(self) -> list[str]:
+        """The old 8-character codes (32 keyed bits) printed before the long check codes, under
+        SECRET_KEY and each fallback key: still honoured for letters printed back then."""
+        keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+        return [f"{self.serial}-" + hmac.new(key.encode(), self.serial.encode(),
+                                             "sha256").hexdigest()[:8].upper() for key in keys]
+
+
+# Crockford's base32: digits and capitals without I, L, O and U, so a code read off paper and
+# typed back cannot confuse 0 with O or 1 with I/L.
+CHECK_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CHECK_GROUPS = 4  # of 4 characters: 16 × 5 = 80 bits
+
+
+def new_check_code() -> str:
+    """A fresh check code such as ``7K3M-Q9XD-2HVB-RT4W`` (80 random bits)."""
+    chars = "".join(secrets.choice(CHECK_ALPHABET) for _ in range(4 * CHECK_GROUPS))
+    return "-".join(chars[i:i + 4] for i in range(0, len(chars), 4))
+
+
+def normalise_check_code(text: str) -> str:
+    """A typed check code in canonical form: capitals, O read as 0 and I/L as 1."""
+    return text.upper().translate(str.maketrans("OIL", "011"))
 
 
 class ActivityQuerySet(VisibleQuerySet):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import re
 from decimal import Decimal
 
 from django.db import transaction
@@ -17,7 +18,13 @@ from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import User
 from chanchuang.core.services import DomainError, validate
 from chanchuang.mentors.choices import AppointmentStatus
-from chanchuang.mentors.models import Activity, Appointment, Mentor
+from chanchuang.mentors.models import (
+    Activity,
+    Appointment,
+    Mentor,
+    new_check_code,
+    normalise_check_code,
+)
 from chanchuang.partners import services as partner_services
 from chanchuang.partners.choices import CommitmentKind
 from chanchuang.partners.models import Commitment
@@ -79,7 +86,7 @@ def approve(*, actor: User, appointment: Appointment) -> Appointment:
         appointment = Appointment.objects.select_for_update().select_related("school").get(
             pk=appointment.pk)
         _move(appointment, S.APPROVED, actor, serial=next_serial(appointment),
-              approved_by=actor, approved_at=timezone.now())
+              check_code=new_check_code(), approved_by=actor, approved_at=timezone.now())
         today = timezone.localdate()
         if appointment.start_date <= today <= appointment.end_date:
             _move(appointment, S.ACTIVE, actor)
@@ -143,14 +150,31 @@ def refresh_statuses(*, today: dt.date | None = None) -> dict[str, int]:
     return counts
 
 
+# A verification code: the serial, then the check code (four groups of four base32
+# characters), or, on letters printed before those, 8 hex digits.
+_LONG_CODE = re.compile(r"^(?P<serial>.+)-(?P<check>(?:[0-9A-Z]{4}-){3}[0-9A-Z]{4})$")
+_SHORT_CODE = re.compile(r"^(?P<serial>.+)-[0-9A-F]{8}$")
+
+
 def appointment_for_code(code: str) -> Appointment | None:
     """The appointment whose letter carries this verification code, or None if forged."""
-    code = code.strip().upper()
-    appointment = Appointment.objects.filter(serial=code.rsplit("-", 1)[0]).exclude(
-        serial="").select_related("school", "title", "mentor").first()
-    if appointment is None or not hmac.compare_digest(appointment.verification_code, code):
+    code = "".join(code.split()).upper()
+    long_code = _LONG_CODE.match(code)
+    short_code = None if long_code else _SHORT_CODE.match(code)
+    match = long_code or short_code
+    if match is None:
         return None
-    return appointment
+    appointment = Appointment.objects.filter(serial=match["serial"]).exclude(
+        serial="").select_related("school", "title", "mentor").first()
+    if appointment is None:
+        return None
+    if long_code:
+        genuine = bool(appointment.check_code) and hmac.compare_digest(
+            appointment.check_code, normalise_check_code(long_code["check"]))
+    else:
+        genuine = appointment.accepts_short_code and any(
+            hmac.compare_digest(known, code) for known in appointment.short_codes())
+    return appointment if genuine else None
 
 
 def letter_verdict(appointment: Appointment, today: dt.date | None = None) -> str:

@@ -20,6 +20,7 @@ from chanchuang.core.generic_views import (
     ObjectRemoveView,
     ScopedView,
 )
+from chanchuang.core.throttling import verify_throttle
 from chanchuang.mentors import documents, exports, filters, forms, services, tables
 from chanchuang.mentors.choices import AppointmentStatus
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
@@ -223,6 +224,12 @@ class Verify(View):
     """Public: whether a letter is genuine and current — and nothing else about the person."""
 
     def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        throttle = verify_throttle()  # every check is a guess: VERIFY_RATE per address
+        if not throttle.allow_request(request):
+            response = render(request, "mentors/verify.html", {
+                "verdict": "throttled", "seconds": throttle.wait_seconds()}, status=429)
+            response["Retry-After"] = str(throttle.wait_seconds())
+            return response
         appointment = services.appointment_for_code(code)
         if appointment is None:
             return render(request, "mentors/verify.html", {"code": code, "verdict": "forged"},

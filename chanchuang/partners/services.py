@@ -389,7 +389,7 @@ def record_interaction(*, actor: User, organisation: Organisation, kind: str,
 
 def give_login(*, actor: User, contact: Contact) -> tuple[User, str]:
     """Give a contact a login as an enterprise member of their organisation; the initial
-    password is returned once, for staff to pass on."""
+    password is returned once, for staff to pass on, and must be changed at first login."""
     if contact.user_id is not None:
         raise DomainError(_("%(name)s already has a login.") % {"name": contact.name})
     pinyin, _initials = pinyin_keys(contact.name)
@@ -397,7 +397,7 @@ def give_login(*, actor: User, contact: Contact) -> tuple[User, str]:
     password = secrets.token_urlsafe(9)
     with transaction.atomic():
         user = User(username=username, real_name=contact.name, email=contact.email,
-                    phone=contact.phone)
+                    phone=contact.phone, must_change_password=True)
         user.set_password(password)
         user.save()
         Membership.objects.create(user=user, role=Role.ENTERPRISE_MEMBER,

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -138,19 +139,26 @@ class ContactDelete(ObjectRemoveView):
 
 
 class ContactLogin(ObjectActionView):
-    """Give a contact a login as an enterprise member; the password is shown once."""
+    """Give a contact a login as an enterprise member. The initial password is shown once, in
+    this response (``Cache-Control: no-store``), never in a message, the session or a log; the
+    contact must change it at first login."""
 
     model = Contact
     permission = "partners.manage_partner"
 
-    def act(self, contact, form):
-        user, password = services.give_login(actor=self.request.user, contact=contact)
-        return _("Login created for %(name)s: user name %(username)s, initial password "
-                 "%(password)s (shown only now; ask them to change it).") % {
-            "name": contact.name, "username": user.username, "password": password}
-
-    def redirect_to(self, contact):
-        return contact.organisation.get_absolute_url()
+    def post(self, request, pk, **kwargs):
+        contact = self.get_object(pk)
+        if not request.user.has_perm(self.permission, contact):
+            raise PermissionDenied
+        try:
+            user, password = services.give_login(actor=request.user, contact=contact)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect(contact.organisation.get_absolute_url())
+        response = render(request, "partners/contact_login_created.html", {
+            "contact": contact, "login": user, "password": password})
+        add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
+        return response
 
 
 class InteractionAdd(PartnerView, ObjectActionView):

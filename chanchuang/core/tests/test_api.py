@@ -1,8 +1,15 @@
 """The API: session and token auth, the same filters as the pages, 404 outside one's sight."""
 
-from django.urls import reverse
+from datetime import timedelta
 
-from chanchuang.core.models import ApiToken, AuditEntry
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from chanchuang.core.models import ApiToken, AuditEntry, User
+from chanchuang.mentors.models import Activity
 
 
 def _create_token(client, user) -> str:
@@ -71,3 +78,163 @@ def test_openapi_docs_are_served_without_a_cdn(client, world):
     schema = client.get("/api/v1/openapi.json").json()
     params = {p["name"] for p in schema["paths"]["/api/v1/students"]["get"]["parameters"]}
     assert {"q", "department", "major", "school_class", "page"} <= params
+
+
+# --- Token lifetimes, revocation on a new password, last use (issue 11, finding 5a) ----------
+
+
+def test_a_token_valid_for_some_days_stops_working_after_them(client, world):
+    client.force_login(world.staff_wang)
+    client.post(reverse("core:token_create"), {"name": "教务系统", "valid_days": "30"})
+    page = client.get(reverse("core:profile")).content.decode()
+    key = page.split('id="new-api-key">')[1].split("<")[0]
+    token = ApiToken.objects.get()
+    assert token.expires_at is not None
+    assert token.expires_at.date() == (timezone.now() + timedelta(days=30)).date()
+    assert timezone.localtime(token.expires_at).strftime("%Y-%m-%d %H:%M") in page
+    client.logout()
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    assert client.get("/api/v1/me", **auth).status_code == 200
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    expired = client.get("/api/v1/me", **auth)
+    assert expired.status_code == 401
+    assert "已过期" in expired.json()["detail"]
+    client.force_login(world.staff_wang)
+    assert "已过期" in client.get(reverse("core:profile")).content.decode()
+
+
+def test_a_token_lifetime_not_offered_is_refused(client, world):
+    client.force_login(world.staff_wang)
+    response = client.post(reverse("core:token_create"), {"name": "教务系统",
+                                                          "valid_days": "100000"}, follow=True)
+    assert "有效期：请选择所列的期限之一" in response.content.decode()
+    assert not ApiToken.objects.exists()
+
+
+def test_changing_the_password_revokes_every_token(client, world):
+    key = _create_token(client, world.staff_wang)
+    response = client.post(reverse("core:password_change"), {
+        "old_password": "pw-for-tests-1", "new_password1": "Wang-new-pass-2026",
+        "new_password2": "Wang-new-pass-2026"}, follow=True)
+    assert "API 令牌已全部撤销" in response.content.decode()
+    assert ApiToken.objects.get().revoked_at is not None
+    client.logout()
+    assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
+
+
+def test_a_password_set_anywhere_else_revokes_the_tokens_too(client, world):
+    key = _create_token(client, world.staff_wang)
+    user = User.objects.get(pk=world.staff_wang.pk)
+    user.set_password("Set-by-the-admin-2026")  # the admin, a service, changepassword
+    user.save()
+    client.logout()
+    assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
+    assert AuditEntry.objects.filter(action="token_revoked",
+                                     data__reason="password changed").count() == 1
+
+
+def test_a_password_hash_upgrade_at_login_keeps_the_tokens(client, world, settings):
+    key = _create_token(client, world.staff_wang)
+    client.logout()
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher",
+                                 "django.contrib.auth.hashers.MD5PasswordHasher"]
+    client.post(reverse("login"), {"username": "staff_wang", "password": "pw-for-tests-1"})
+    assert User.objects.get(pk=world.staff_wang.pk).password.startswith("pbkdf2_")
+    client.logout()
+    assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
+
+
+def test_last_use_is_recorded_and_written_at_most_once_a_minute(client, world):
+    key = _create_token(client, world.staff_wang)
+    client.logout()
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    with CaptureQueriesContext(connection) as first:
+        client.get("/api/v1/me", **auth)
+    used = ApiToken.objects.get().last_used_at
+    assert used is not None and _updates(first) == 1
+    with CaptureQueriesContext(connection) as second:
+        client.get("/api/v1/me", **auth)
+    assert _updates(second) == 0 and ApiToken.objects.get().last_used_at == used
+    ApiToken.objects.update(last_used_at=used - timedelta(minutes=2))
+    with CaptureQueriesContext(connection) as later:
+        client.get("/api/v1/me", **auth)
+    assert _updates(later) == 1
+    client.force_login(world.staff_wang)
+    shown = timezone.localtime(ApiToken.objects.get().last_used_at).strftime("%Y-%m-%d %H:%M")
+    assert shown in client.get(reverse("core:profile")).content.decode()
+
+
+def _updates(context) -> int:
+    return sum(1 for q in context.captured_queries
+               if q["sql"].startswith("UPDATE") and "core_apitoken" in q["sql"])
+
+
+# --- Writes with a token need no CSRF token; writes with the session do (finding 7) ----------
+
+
+def _activity(world) -> str:
+    return f"/api/v1/mentors/{world.mentor_a.pk}/activities"
+
+
+ACTIVITY = {"kind": "lecture", "title": "储能讲座", "happened_on": "2026-10-01", "hours": "2"}
+
+
+def test_a_token_writes_without_a_csrf_token(client, world):
+    key = _create_token(client, world.staff_wang)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(world.staff_wang)
+    integration = Client(enforce_csrf_checks=True)
+    response = integration.post(_activity(world), ACTIVITY, content_type="application/json",
+                                HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert response.status_code == 201, response.content
+    assert Activity.objects.filter(title="储能讲座").exists()
+    # Even with the browser's session cookie alongside, the token decides.
+    response = browser.post(_activity(world), {**ACTIVITY, "title": "第二讲"},
+                            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert response.status_code == 201
+
+
+def test_a_session_write_without_the_csrf_token_is_refused(world):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(world.staff_wang)
+    response = browser.post(_activity(world), ACTIVITY, content_type="application/json")
+    assert response.status_code == 403
+    assert not Activity.objects.exists()
+    browser.get(reverse("core:profile"))
+    response = browser.post(_activity(world), ACTIVITY, content_type="application/json",
+                            HTTP_X_CSRFTOKEN=browser.cookies["csrftoken"].value)
+    assert response.status_code == 201
+
+
+def test_a_bad_token_is_refused_even_with_a_session(world):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(world.staff_wang)
+    response = browser.post(_activity(world), ACTIVITY, content_type="application/json",
+                            HTTP_AUTHORIZATION="Bearer cc_forged")
+    assert response.status_code == 401
+    assert not Activity.objects.exists()
+
+
+# --- Throttles (finding 5c) -------------------------------------------------------------------
+
+
+def test_the_api_throttles_each_user_and_answers_in_chinese(client, world, settings):
+    settings.API_RATE = "3/m"
+    client.force_login(world.staff_wang)
+    assert [client.get("/api/v1/me").status_code for _ in range(3)] == [200] * 3
+    response = client.get("/api/v1/me")
+    assert response.status_code == 429
+    assert "请求过于频繁" in response.json()["detail"] and int(response["Retry-After"]) >= 1
+    client.force_login(world.hr_li)  # another user has their own allowance
+    assert client.get("/api/v1/me").status_code == 200
+
+
+def test_the_api_throttles_requests_without_a_login_per_address(client, world, settings):
+    settings.API_ANON_RATE = "2/m"
+    url = f"/api/v1/showcase/{world.school.code}"
+    assert [client.get(url).status_code for _ in range(2)] == [200, 200]
+    response = client.get(url)
+    assert response.status_code == 429 and "请求过于频繁" in response.json()["detail"]
+    other = client.get(url, REMOTE_ADDR="10.0.0.9")  # another address has its own allowance
+    assert other.status_code == 200
+    assert client.get(url, HTTP_X_FORWARDED_FOR="10.0.0.8").status_code == 429  # not trusted

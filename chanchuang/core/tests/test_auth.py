@@ -61,3 +61,47 @@ def test_navigation_follows_the_role(client, world):
     client.force_login(world.staff_wang)
     page = client.get(reverse("core:home")).content.decode()
     assert {reverse("core:student_list"), reverse("core:auditentry_list")} <= links(page)
+
+
+# --- Lockout per address across usernames (issue 11, finding 5d) ------------------------------
+
+
+def test_one_guess_at_each_of_many_usernames_locks_the_address(client, world, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 6
+    for n in range(5):  # never three at one username
+        response = client.post(reverse("login"), {"username": f"guess{n}", "password": "x"})
+        assert response.status_code == 200, n
+    client.post(reverse("login"), {"username": "guess5", "password": "x"})  # the sixth
+    response = client.post(reverse("login"), {"username": "staff_wang",
+                                              "password": "pw-for-tests-1"})
+    assert response.status_code == 429
+    assert "登录失败次数过多" in response.content.decode()
+    # Another address is not affected.
+    other = client.post(reverse("login"), {"username": "staff_wang",
+                                           "password": "pw-for-tests-1"}, REMOTE_ADDR="10.9.9.9")
+    assert other.status_code == 302
+
+
+def test_fewer_guesses_across_usernames_than_the_address_limit_lock_nobody(client, world,
+                                                                           settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 6
+    for n in range(5):
+        client.post(reverse("login"), {"username": f"guess{n}", "password": "x"})
+    response = client.post(reverse("login"), {"username": "staff_wang",
+                                              "password": "pw-for-tests-1"})
+    assert response.status_code == 302
+
+
+def test_logging_into_ones_own_account_does_not_clear_the_address_count(client, world,
+                                                                        settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 6
+    for n in range(5):
+        client.post(reverse("login"), {"username": f"guess{n}", "password": "x"})
+    client.post(reverse("login"), {"username": "staff_wang", "password": "pw-for-tests-1"})
+    client.logout()
+    client.post(reverse("login"), {"username": "guess9", "password": "x"})
+    response = client.post(reverse("login"), {"username": "dept_zhou", "password": "x"})
+    assert response.status_code == 429

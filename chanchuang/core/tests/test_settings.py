@@ -68,3 +68,38 @@ def test_default_database_is_sqlite_in_wal_mode_under_the_data_folder(tmp_path):
     assert result.stdout.split() == ["sqlite", "wal"], result.stderr
     assert (tmp_path / "chanchuang.sqlite3").exists()
     assert (tmp_path / ".secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_production_with_rotated_keys_and_throttles_passes_the_deploy_check(tmp_path):
+    result = _check(tmp_path, DEBUG="false", HTTPS="true", ALLOWED_HOSTS="x",
+                    SECRET_KEY="new-" + "k7Qz" * 14,
+                    SECRET_KEY_FALLBACKS="old-" + "p3Xw" * 14 + ",older-" + "m9Rt" * 14,
+                    VERIFY_RATE="5/m", API_RATE="1000/h", API_ANON_RATE="20/m",
+                    AXES_ADDRESS_FAILURE_LIMIT="50", BEHIND_PROXY="true")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({"VERIFY_RATE": "ten a minute"}, "VERIFY_RATE='ten a minute' is not a rate"),
+    ({"API_RATE": "0/m"}, "API_RATE='0/m' is not a rate"),
+    ({"SECRET_KEY_FALLBACKS": "short"}, "SECRET_KEY_FALLBACKS: every key must be at least 50"),
+    ({"AXES_FAILURE_LIMIT": "10", "AXES_ADDRESS_FAILURE_LIMIT": "5"},
+     "AXES_ADDRESS_FAILURE_LIMIT must not be below AXES_FAILURE_LIMIT"),
+    ({"CACHE_URL": "memcached://x"}, "CACHE_URL='memcached://x'"),
+])
+def test_a_bad_security_setting_stops_start_up(tmp_path, env, message):
+    result = _check(tmp_path, **env)
+    assert result.returncode != 0 and message in result.stderr, result.stderr
+
+
+def test_an_old_key_still_opens_sessions_signed_before_the_rotation(tmp_path):
+    old, new = "o" * 60, "n" * 60
+    signed = _manage(tmp_path, "shell", "-v", "0", "-c", (
+        "from django.core import signing; print(signing.dumps('hello', salt='t'))"),
+        SECRET_KEY=old).stdout.strip()
+    check = ("from django.core import signing; "
+             f"print(signing.loads('{signed}', salt='t'))")
+    assert _manage(tmp_path, "shell", "-v", "0", "-c", check, SECRET_KEY=new,
+                   SECRET_KEY_FALLBACKS=old).stdout.strip() == "hello"
+    refused = _manage(tmp_path, "shell", "-v", "0", "-c", check, SECRET_KEY=new)
+    assert "BadSignature" in refused.stderr

@@ -8,7 +8,13 @@ from decimal import Decimal
 from django.utils import timezone
 
 from chanchuang.mentors.choices import ActivityKind, AppointmentStatus
-from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
+from chanchuang.mentors.models import (
+    Activity,
+    Appointment,
+    AppointmentTitle,
+    Mentor,
+    new_check_code,
+)
 from chanchuang.mentors.services import next_serial
 
 TERM = (dt.date(2026, 6, 24), dt.date(2029, 6, 23))
@@ -33,6 +39,7 @@ def appointment(*, mentor, title=None, status=AppointmentStatus.ACTIVE, start=TE
                        status=status, duties="授课与项目辅导")
     if status != AppointmentStatus.PROPOSED:
         made.serial = next_serial(made)
+        made.check_code = new_check_code()
         made.approved_at = timezone.now()
     made.save()
     return made

@@ -174,7 +174,54 @@ def test_the_api_verifies_without_a_login(client, world):
     assert client.get(url).json() == {
         "genuine": True, "verdict": "current", "title": "双创客座教授",
         "school": "江城职业技术学院", "start_date": "2026-06-24", "end_date": "2029-06-23"}
-    assert client.get(url[:-1] + "X").json()["genuine"] is False
+    forged = url[:-1] + ("X" if url[-1] != "X" else "Y")
+    assert client.get(forged).json()["genuine"] is False
+
+
+# --- Long check codes and a throttle on guesses (issue 11, finding 5c) -----------------------
+
+
+def test_a_letter_code_carries_80_random_bits_in_readable_groups(world):
+    appointment = world.appointment_a
+    serial, groups = appointment.verification_code[:len(appointment.serial)], \
+        appointment.verification_code[len(appointment.serial) + 1:].split("-")
+    assert serial == appointment.serial
+    assert [len(g) for g in groups] == [4, 4, 4, 4]  # 16 base32 characters: 80 bits
+    assert set("".join(groups)) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+    other = mf.appointment(mentor=world.mentor_a, start=dt.date(2026, 7, 1))
+    assert other.check_code != appointment.check_code
+
+
+def test_a_code_typed_back_from_paper_still_verifies(client, world):
+    appointment = world.appointment_a
+    Appointment.objects.filter(pk=appointment.pk).update(check_code="0K1M-Q9XD-2HVB-RT4W")
+    typed = f"{appointment.serial.lower()}-oK1M-q9xd-2HvB-RT4W"  # O for 0, lower case
+    status, page = _verify(client, typed)
+    assert status == 200 and "真实有效" in page
+
+
+def test_the_short_code_of_a_letter_printed_before_verifies_only_for_old_letters(client, world):
+    appointment = world.appointment_a
+    short = appointment.short_codes()[0]
+    assert _verify(client, short)[0] == 404  # a new letter never had a short code
+    Appointment.objects.filter(pk=appointment.pk).update(accepts_short_code=True)
+    status, page = _verify(client, short)
+    assert status == 200 and "真实有效" in page
+
+
+def test_the_letter_check_is_throttled_per_address_on_the_page_and_the_api(client, world,
+                                                                           settings):
+    settings.VERIFY_RATE = "3/m"
+    code = world.appointment_a.verification_code
+    assert _verify(client, "nonsense")[0] == 404
+    assert _verify(client, code)[0] == 200
+    assert client.get(f"/api/v1/letters/{code}").status_code == 200  # the same allowance
+    status, page = _verify(client, code)
+    assert status == 429 and "您的地址查验次数过多" in page and "向**" not in page
+    api = client.get(f"/api/v1/letters/{code}")
+    assert api.status_code == 429 and "请求过于频繁" in api.json()["detail"]
+    other = client.get(reverse("mentors:verify", args=[code]), REMOTE_ADDR="10.1.2.3")
+    assert other.status_code == 200
 
 
 def test_a_mentor_records_their_own_activity_and_sees_the_yearly_summary(client, world, today):

@@ -19,7 +19,7 @@ partners:contact_add           POST  enterprise_a         302  302  302  403  40
 partners:contact_edit          GET   contact_a            302  200  200  403  403  404  404  404
 partners:contact_edit          POST  contact_a            302  200  200  403  403  404  404  404
 partners:contact_delete        POST  contact_a            302  302  302  403  403  404  404  404
-partners:contact_login         POST  contact_a            302  302  302  403  403  404  404  404
+partners:contact_login         POST  contact_a            302  200  200  403  403  404  404  404
 partners:interaction_add       POST  enterprise_a         302  302  302  302  403  403  403  404
 
 partners:agreement_list        GET   -                    302  200  200  200  200  403  403  403

@@ -34,20 +34,66 @@ def test_partners_are_found_by_pinyin(client, world):
     assert [o.name for o in found] == ["百味餐饮集团有限公司"]
 
 
-def test_a_contact_gets_a_login_and_sees_only_their_organisation(client, world):
+def _give_login(client, world):
+    """staff_wang gives contact_a a login; returns the response and the shown password."""
     client.force_login(world.staff_wang)
-    response = client.post(reverse("partners:contact_login", args=[world.contact_a.pk]),
-                           follow=True)
-    message = response.content.decode()
-    assert "已为 李建华 开通登录" in message
+    response = client.post(reverse("partners:contact_login", args=[world.contact_a.pk]))
+    page = response.content.decode()
+    return response, page.split('id="new-login-password">')[1].split("<")[0]
+
+
+def test_a_contact_gets_a_login_and_sees_only_their_organisation(client, world):
+    response, password = _give_login(client, world)
+    assert "已为 李建华 开通登录" in response.content.decode()
     world.contact_a.refresh_from_db()
     user = world.contact_a.user
-    password = message.split("初始密码 ")[1].split("（")[0]
     client.logout()
     login = client.post(reverse("login"), {"username": user.username, "password": password})
     assert login.status_code == 302 and login["Location"] == reverse("core:home")
+    change = client.post(reverse("core:password_change"), {
+        "old_password": password, "new_password1": "Lj-own-pass-2026",
+        "new_password2": "Lj-own-pass-2026"})
+    assert change.status_code == 302
     names = [o.name for o in _rows(client.get(reverse("partners:partner_list")))]
     assert names == [world.enterprise_a.name]
+
+
+def test_the_initial_password_is_shown_once_and_never_stored(client, world):
+    response, password = _give_login(client, world)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert password not in str(response.cookies)  # not in the messages cookie
+    assert all(password not in str(value) for value in client.session.values())
+    page = client.get(world.enterprise_a.get_absolute_url()).content.decode()
+    assert password not in page  # no message carries it to the next page
+    assert not client.post(reverse("partners:contact_login", args=[world.contact_a.pk]),
+                           follow=True).content.decode().count(password)
+
+
+def test_a_new_contact_login_must_change_its_password_first(client, world):
+    _response, password = _give_login(client, world)
+    world.contact_a.refresh_from_db()
+    user = world.contact_a.user
+    assert user.must_change_password
+    client.logout()
+    client.post(reverse("login"), {"username": user.username, "password": password})
+    for url in (reverse("core:home"), reverse("partners:partner_list"), reverse("core:profile")):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"] == reverse(
+            "core:password_change")
+    page = client.get(reverse("core:password_change")).content.decode()
+    assert "您的密码由他人设定" in page
+    api = client.get("/api/v1/me")
+    assert api.status_code == 403 and "请先在平台上设置您自己的密码" in api.json()["detail"]
+    assert client.post(reverse("logout")).status_code == 302
+    client.post(reverse("login"), {"username": user.username, "password": password})
+    client.post(reverse("core:password_change"), {
+        "old_password": password, "new_password1": "Lj-own-pass-2026",
+        "new_password2": "Lj-own-pass-2026"})
+    user.refresh_from_db()
+    assert not user.must_change_password
+    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get("/api/v1/me").status_code == 200
 
 
 def test_contact_phones_are_masked_for_enterprise_members_of_other_roles(client, world):
