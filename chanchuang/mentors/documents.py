@@ -11,8 +11,8 @@ import segno
 from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from weasyprint import HTML
 
+from chanchuang.core.pdf import render_pdf
 from chanchuang.mentors.models import Appointment
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "data" / "letter_template.html"
@@ -60,4 +60,4 @@ def render_letter_pdf(appointment: Appointment, verify_url: str) -> bytes:
     html = render_to_string("mentors/letter_pdf.html", {
         **context, "body": mark_safe(body),  # the template's own output, escaped inside it
         "qr": mark_safe(qr_svg(verify_url))})  # SVG made here from the URL
-    return HTML(string=html).write_pdf()
+    return render_pdf(html)

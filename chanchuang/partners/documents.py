@@ -13,8 +13,8 @@ from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
-from weasyprint import HTML
 
+from chanchuang.core.pdf import render_pdf
 from chanchuang.partners.models import Agreement, quantity_text
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "data" / "agreement_template.html"
@@ -76,4 +76,4 @@ def render_agreement_pdf(agreement: Agreement) -> bytes:
     html = render_to_string("partners/agreement_pdf.html", {
         **context, "body": mark_safe(body),  # the template's own output, escaped inside it
         "printed": date_format(agreement.created_at, "Y-m-d")})
-    return HTML(string=html).write_pdf()
+    return render_pdf(html)
