@@ -53,8 +53,8 @@ class Refused(ValueError):
 
 
 def _prefix(url_setting: str, default: str) -> str:
-    path = urlsplit(url_setting or default).path
-    return "/" + path.strip("/") + "/"
+    path = urlsplit(url_setting or "").path.strip("/") or default.strip("/")
+    return f"/{path}/"  # never the whole URL space, even where the setting is empty
 
 
 def static_prefix() -> str:
