@@ -18,12 +18,12 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
 
 from chanchuang.core.pdf import render_pdf
+from chanchuang.core.services import DomainError
 from chanchuang.core.staff_templates import (
     refused_constructs,
     render_staff_template,
     sanitise,
 )
-from chanchuang.core.services import DomainError
 
 SECRET = "CHANCHUANG-SECRET-7f3a9c"
 
@@ -37,7 +37,7 @@ def _png(colour=(200, 30, 30)) -> bytes:
 class _Recorder(BaseHTTPRequestHandler):
     """Answers every GET with a PNG (so a fetch would show) and records the path."""
 
-    def do_GET(self):  # noqa: N802 (http.server's name)
+    def do_GET(self):
         self.server.requests.append(self.path)
         body = _png()
         self.send_response(200)
@@ -128,7 +128,8 @@ ATTACKS = {  # name: HTML, with {file} (a secret's folder, as file: URL) and {ht
     "style @import file:": '<style>@import url("{file}/secret.txt");</style>',
     "style @import http:": '<style>@import "{http}/import.css";</style>',
     "style url() http:": '<style>body {{ background: url("{http}/bg.png") }}</style>',
-    "style url() file:": '<style>p {{ background-image: url("{file}/secret.png") }}</style><p>x</p>',
+    "style url() file:":
+        '<style>p {{ background-image: url("{file}/secret.png") }}</style><p>x</p>',
     "style attribute url() file:":
         '<p style="background-image: url(\'{file}/secret.png\')">x</p>',
     "style attribute url() http:": '<p style="background: url({http}/attr.png)">x</p>',
