@@ -242,6 +242,7 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "media/"  # not served as such: uploads go out through views that check access
 
 TASKS = {
     "default": {

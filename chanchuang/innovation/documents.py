@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from weasyprint import HTML
 
+from chanchuang.core.pdf import render_pdf
 from chanchuang.core.tabular.exporting import neutralise
 from chanchuang.innovation.models import Startup
 from chanchuang.innovation.services.records import Record
@@ -28,7 +28,7 @@ def render_record_pdf(record: Record, startups: list[Startup]) -> bytes:
     html = render_to_string("innovation/records_pdf.html", {
         "record": record, "student": record.student, "startups": startups,
         "issued": long_date(timezone.localdate())})
-    return HTML(string=html).write_pdf()
+    return render_pdf(html)
 
 
 def render_record_xlsx(record: Record) -> bytes:

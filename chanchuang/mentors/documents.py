@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import segno
-from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from weasyprint import HTML
 
+from chanchuang.core.pdf import render_pdf
+from chanchuang.core.staff_templates import render_staff_template
 from chanchuang.mentors.models import Appointment
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "data" / "letter_template.html"
@@ -56,8 +56,8 @@ def qr_svg(text: str) -> str:
 def render_letter_pdf(appointment: Appointment, verify_url: str) -> bytes:
     """The appointment letter as a one-page A4 PDF."""
     context = letter_context(appointment, verify_url)
-    body = Template(appointment.title.letter_template).render(Context(context))
+    body = render_staff_template(appointment.title.letter_template, context)
     html = render_to_string("mentors/letter_pdf.html", {
-        **context, "body": mark_safe(body),  # the template's own output, escaped inside it
+        **context, "body": body,
         "qr": mark_safe(qr_svg(verify_url))})  # SVG made here from the URL
-    return HTML(string=html).write_pdf()
+    return render_pdf(html)

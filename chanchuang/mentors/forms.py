@@ -1,11 +1,16 @@
 """Forms of the mentors app."""
 
 from django import forms
-from django.template import Template, TemplateSyntaxError
+from django.template import TemplateSyntaxError
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.forms import DATE, ScopedModelForm
 from chanchuang.core.models import Tag
+from chanchuang.core.staff_templates import (
+    compile_staff_template,
+    refused_constructs,
+    refused_message,
+)
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
 from chanchuang.partners.choices import IN_FORCE
 from chanchuang.partners.models import Agreement
@@ -72,8 +77,11 @@ class AppointmentTitleForm(ScopedModelForm):
 
     def clean_letter_template(self) -> str:
         source = self.cleaned_data["letter_template"]
+        refused = refused_constructs(source)
+        if refused:
+            raise forms.ValidationError(refused_message(refused))
         try:
-            Template(source)
+            compile_staff_template(source)
         except TemplateSyntaxError as exc:
             raise forms.ValidationError(
                 _("Letter template: it cannot be read (%(error)s).") % {"error": exc}) from None

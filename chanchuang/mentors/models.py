@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.identifiers import validate_phone
 from chanchuang.core.models import Linked, Organisation, PinyinNamed, School, Tag
+from chanchuang.core.staff_templates import validate_staff_template
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.mentors.choices import ActivityKind, AppointmentStatus
 from chanchuang.partners.models import Agreement
@@ -88,7 +89,7 @@ class AppointmentTitle(Linked, models.Model):
     code = models.SlugField(_("code"), max_length=40, blank=True)
     name = models.CharField(_("name"), max_length=50)
     letter_template = models.TextField(
-        _("letter template"),
+        _("letter template"), validators=[validate_staff_template],
         help_text=_("The body of the appointment letter, in Django template language; it can "
                     "use letter."))
 

@@ -3,8 +3,9 @@ letter verification, activities and titles."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from chanchuang.core.generic_views import (
     ObjectRemoveView,
     ScopedView,
 )
+from chanchuang.core.services import DomainError
 from chanchuang.core.throttling import verify_throttle
 from chanchuang.mentors import documents, exports, filters, forms, services, tables
 from chanchuang.mentors.choices import AppointmentStatus
@@ -214,8 +216,12 @@ class AppointmentLetter(ScopedView):
         if not appointment.serial or not request.user.has_perm("mentors.print_letter",
                                                                appointment):
             return render(request, "403.html", status=403)
-        response = HttpResponse(documents.render_letter_pdf(
-            appointment, verify_url(request, appointment)), content_type="application/pdf")
+        try:
+            content = documents.render_letter_pdf(appointment, verify_url(request, appointment))
+        except DomainError as exc:  # a template stored before the rules refuses to render
+            messages.error(request, exc.message)
+            return redirect(appointment)
+        response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{appointment.serial}.pdf"'
         return response
 

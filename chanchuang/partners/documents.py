@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
-from django.utils.safestring import mark_safe
-from weasyprint import HTML
 
+from chanchuang.core.pdf import render_pdf
+from chanchuang.core.staff_templates import render_staff_template
 from chanchuang.partners.models import Agreement, quantity_text
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "data" / "agreement_template.html"
@@ -72,8 +71,8 @@ def document_context(agreement: Agreement) -> dict[str, Any]:
 def render_agreement_pdf(agreement: Agreement) -> bytes:
     """The agreement as a PDF (A4, Chinese fonts)."""
     context = document_context(agreement)
-    body = Template(agreement.type.document_template).render(Context(context))
+    body = render_staff_template(agreement.type.document_template, context)
     html = render_to_string("partners/agreement_pdf.html", {
-        **context, "body": mark_safe(body),  # the template's own output, escaped inside it
+        **context, "body": body,
         "printed": date_format(agreement.created_at, "Y-m-d")})
-    return HTML(string=html).write_pdf()
+    return render_pdf(html)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from django import forms
-from django.template import Template, TemplateSyntaxError
+from django.template import TemplateSyntaxError
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.choices import RegionLevel, Role
 from chanchuang.core.forms import DATE, ScopedModelForm
 from chanchuang.core.identifiers import validate_phone
 from chanchuang.core.models import Organisation, Region, Tag, User
+from chanchuang.core.staff_templates import (
+    compile_staff_template,
+    refused_constructs,
+    refused_message,
+)
 from chanchuang.partners.choices import AgreementStatus
 from chanchuang.partners.models import (
     Agreement,
@@ -165,8 +170,11 @@ class AgreementTypeForm(ScopedModelForm):
 
     def clean_document_template(self) -> str:
         source = self.cleaned_data["document_template"]
+        refused = refused_constructs(source)
+        if refused:
+            raise forms.ValidationError(refused_message(refused))
         try:
-            Template(source)
+            compile_staff_template(source)
         except TemplateSyntaxError as exc:
             raise forms.ValidationError(
                 _("Document template: it cannot be read (%(error)s).") % {"error": exc}) from None

@@ -11,6 +11,7 @@ from django.db.models import F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.models import Linked, Organisation, School, Student
+from chanchuang.core.staff_templates import validate_staff_template
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.partners.choices import (
     AgreementStatus,
@@ -142,7 +143,7 @@ class AgreementType(Linked, models.Model):
                             help_text=_("Set on built-in types the platform relies on."))
     description = models.TextField(_("description"), blank=True)
     document_template = models.TextField(
-        _("document template"),
+        _("document template"), validators=[validate_staff_template],
         help_text=_("The body of the printed agreement, in Django template language; it can use "
                     "agreement, parties and commitments."))
     is_active = models.BooleanField(_("in use"), default=True)

@@ -448,8 +448,12 @@ class AgreementPdf(ScopedView):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         agreement = self.get_object(pk)
-        response = HttpResponse(documents.render_agreement_pdf(agreement),
-                                content_type="application/pdf")
+        try:
+            content = documents.render_agreement_pdf(agreement)
+        except DomainError as exc:  # a template stored before the rules refuses to render
+            messages.error(request, exc.message)
+            return redirect(agreement)
+        response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{agreement.number}.pdf"'
         return response
 

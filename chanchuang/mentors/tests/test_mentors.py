@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -305,3 +306,47 @@ def test_exports_mask_phones_for_students_and_log_the_export(client, world):
         rows = list(load_workbook(io.BytesIO(response.content)).active.values)
         assert ("向晓斌", world.enterprise_a.name) == rows[1][:2] and rows[1][5] == shown
     assert AuditEntry.objects.filter(action="exported", actor=world.staff_wang).exists()
+
+
+@pytest.mark.parametrize(("template", "named"), [
+    ('<link rel=attachment href=file:///etc/passwd>', "<link> 标签"),
+    ('<img src="http://127.0.0.1:8000/x.png">', "平台自身文件以外的图片"),
+    ('<iframe src="file:///etc/passwd"></iframe>', "<iframe> 标签"),
+    ("<style>p { background: url(file:///etc/passwd) }</style>", "CSS url()"),
+    ('<p onclick="x()">{{ letter.name }}</p>', "事件属性 onclick"),
+    ("{% extends 'base.html' %}", "{% extends %} 模板标签"),
+    ("{{ letter.duties|safe }}", "|safe 过滤器"),
+])
+def test_a_letter_template_with_a_refused_construct_is_refused_by_name(client, world, template,
+                                                                     named):
+    client.force_login(world.staff_wang)
+    response = client.post(reverse("mentors:appointmenttitle_add"), {
+        "school": world.school.pk, "name": "产业教授", "letter_template": template})
+    page = unescape(response.content.decode())  # the page escapes the message's <tag>
+    assert "模板中不允许使用：" in page and named in page
+    assert not AppointmentTitle.objects.filter(name="产业教授").exists()
+    title = world.title_own
+    client.post(reverse("mentors:appointmenttitle_edit", args=[title.pk]), {
+        "school": world.school.pk, "name": title.name, "letter_template": template})
+    assert AppointmentTitle.objects.get(pk=title.pk).letter_template == "{{ letter.name }}"
+
+
+def test_a_clean_letter_template_saves(client, world):
+    client.force_login(world.staff_wang)
+    template = '<h1 style="color:#b3261e">聘书</h1><p>兹聘请 {{ letter.name }}</p>'
+    client.post(reverse("mentors:appointmenttitle_add"), {
+        "school": world.school.pk, "name": "产业教授", "letter_template": template})
+    assert AppointmentTitle.objects.get(name="产业教授").letter_template == template
+
+
+def test_a_letter_template_stored_before_the_rules_leaks_nothing(client, world, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-OF-THE-SERVER", encoding="utf-8")
+    appointment = world.appointment_a
+    AppointmentTitle.objects.filter(pk=appointment.title_id).update(letter_template=(
+        f'<link rel="attachment" href="{secret.as_uri()}"><p>{{{{ letter.name }}}}</p>'))
+    client.force_login(world.staff_wang)
+    response = client.get(reverse("mentors:appointment_letter", args=[appointment.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert not PdfReader(io.BytesIO(response.content)).attachments
+    assert b"SECRET-OF-THE-SERVER" not in response.content

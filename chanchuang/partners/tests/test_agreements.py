@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,7 +15,13 @@ from chanchuang.core.models import AuditEntry, Notification
 from chanchuang.core.services import DomainError
 from chanchuang.partners import queries, services
 from chanchuang.partners.choices import AgreementStatus, CommitmentKind
-from chanchuang.partners.models import Agreement, Delivery, Interaction, SigningEvent
+from chanchuang.partners.models import (
+    Agreement,
+    AgreementType,
+    Delivery,
+    Interaction,
+    SigningEvent,
+)
 from chanchuang.partners.tests.factories import TINY_PDF
 
 
@@ -231,3 +238,58 @@ def test_a_signed_copy_is_attached_and_downloaded(client, world):
     client.force_login(world.hr_li)
     download = client.get(reverse("partners:attachment_detail", args=[attachment.pk]))
     assert b"".join(download.streaming_content) == TINY_PDF
+
+
+REFUSED_TEMPLATES = [  # (template, what the message names)
+    ('<link rel=attachment href=file:///etc/passwd>', "<link> 标签"),
+    ('<img src="file:///etc/passwd">', "平台自身文件以外的图片"),
+    ('<img src="http://127.0.0.1:8000/x.png">', "平台自身文件以外的图片"),
+    ('<object data="file:///etc/passwd"></object>', "<object> 标签"),
+    ('<embed src="http://127.0.0.1/x">', "<embed> 标签"),
+    ('<style>@import "http://127.0.0.1/x.css";</style>', "CSS @import"),
+    ('<p style="background:url(file:///etc/passwd)">x</p>', "CSS url()"),
+    ("{% include 'partners/agreement_pdf.html' %}", "{% include %} 模板标签"),
+    ("{% load static %}", "{% load %} 模板标签"),
+]
+
+
+@pytest.mark.parametrize(("template", "named"), REFUSED_TEMPLATES)
+def test_a_staff_template_with_a_refused_construct_is_refused_by_name(client, world, template,
+                                                                      named):
+    client.force_login(world.staff_wang)
+    response = client.post(reverse("partners:agreementtype_add"), {
+        "name": "新类型", "document_template": f"<p>{{{{ agreement.title }}}}</p>{template}",
+        "is_active": "on"})
+    page = unescape(response.content.decode())  # the page escapes the message's <tag>
+    assert "模板中不允许使用：" in page and named in page
+    assert not AgreementType.objects.filter(name="新类型").exists()
+    before = world.agreement_type.document_template
+    client.post(reverse("partners:agreementtype_edit", args=[world.agreement_type.pk]), {
+        "name": world.agreement_type.name, "document_template": template, "is_active": "on"})
+    assert AgreementType.objects.get(pk=world.agreement_type.pk).document_template == before
+
+
+def test_a_clean_staff_template_saves(client, world):
+    client.force_login(world.staff_wang)
+    template = ('<style>h1 { color: #b3261e; }</style><h1 style="text-align:center">'
+                "{{ agreement.title }}</h1><img src=\"/static/core/seal.png\" alt=\"\">")
+    client.post(reverse("partners:agreementtype_add"), {
+        "name": "新类型", "document_template": template, "is_active": "on"})
+    assert AgreementType.objects.get(name="新类型").document_template == template
+
+
+def test_a_template_stored_before_the_rules_leaks_nothing(client, world, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-OF-THE-SERVER", encoding="utf-8")
+    AgreementType.objects.filter(pk=world.agreement_type.pk).update(document_template=(
+        f'<link rel="attachment" href="{secret.as_uri()}"><a rel="attachment" '
+        f'href="{secret.as_uri()}">附件</a><p>{{{{ agreement.title }}}}</p>'))
+    client.force_login(world.staff_wang)
+    response = client.get(reverse("partners:agreement_pdf", args=[world.agreement_a.pk]))
+    reader = PdfReader(io.BytesIO(response.content))
+    assert not reader.attachments and b"SECRET-OF-THE-SERVER" not in response.content
+    AgreementType.objects.filter(pk=world.agreement_type.pk).update(
+        document_template="{% include 'partners/agreement_pdf.html' %}")
+    response = client.get(reverse("partners:agreement_pdf", args=[world.agreement_a.pk]),
+                          follow=True)
+    assert "模板中不允许使用：{% include %} 模板标签" in response.content.decode()
