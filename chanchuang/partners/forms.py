@@ -10,6 +10,7 @@ from chanchuang.core.choices import RegionLevel, Role
 from chanchuang.core.forms import DATE, ScopedModelForm
 from chanchuang.core.identifiers import validate_phone
 from chanchuang.core.models import Organisation, Region, Tag, User
+from chanchuang.core.uploads import CheckedFileField
 from chanchuang.partners.choices import AgreementStatus
 from chanchuang.partners.models import (
     Agreement,
@@ -126,9 +127,7 @@ class DeliveryForm(forms.ModelForm):
 class AttachmentForm(forms.Form):
     """A scanned signed copy or annex."""
 
-    file = forms.FileField(label=_("file (PDF, PNG or JPEG)"),
-                           widget=forms.ClearableFileInput(
-                               attrs={"accept": ".pdf,.png,.jpg,.jpeg"}))
+    file = CheckedFileField(label=_("file (PDF, PNG or JPEG)"), policy="document")
     description = forms.CharField(label=_("description"), max_length=200, required=False)
 
 
