@@ -559,6 +559,41 @@ class World:
         made.image.save("showcase.png", ContentFile(self.tiny_png()), save=True)
         return made
 
+    # Stored files, each served by its own view: a delivery's evidence, a log's attachment, a
+    # guardian's consent, a mentor's photo (of the school, and of the other school).
+
+    @cached_property
+    def delivery_a(self):
+        return _delivery(self.agreement_a)
+
+    @cached_property
+    def delivery_far(self):
+        return _delivery(self.agreement_far)
+
+    @cached_property
+    def log_liu(self):
+        return _log(self.placement_liu)
+
+    @cached_property
+    def log_far(self):
+        return _log(self.placement_far)
+
+    @property
+    def placement_liu_consent(self):
+        return _with_file(self.placement_liu, "guardian_consent", "监护人同意书.pdf")
+
+    @property
+    def placement_far_consent(self):
+        return _with_file(self.placement_far, "guardian_consent", "监护人同意书.pdf")
+
+    @property
+    def mentor_a_photo(self):
+        return _with_file(self.mentor_a, "photo", "照片.png", self.tiny_png())
+
+    @property
+    def mentor_far_photo(self):
+        return _with_file(self.mentor_far, "photo", "照片.png", self.tiny_png())
+
     @staticmethod
     def tiny_png(size=(8, 6)) -> bytes:
         """A small real PNG picture."""
@@ -585,6 +620,41 @@ ROLE_PEOPLE = {
     "student": "student_user",
     "observer": "observer_hubei",
 }
+
+
+def _with_file(obj, field: str, name: str, content: bytes | None = None):
+    """``obj`` with a file stored in ``field`` (a small PDF unless ``content`` is given)."""
+    from django.core.files.base import ContentFile
+
+    getattr(obj, field).save(name, ContentFile(content or partner_factories.TINY_PDF))
+    return obj
+
+
+def _delivery(agreement):
+    """A delivery against the agreement's first commitment, with a PDF as evidence."""
+    from decimal import Decimal
+
+    from django.core.files.base import ContentFile
+
+    from chanchuang.partners.models import Delivery
+
+    return Delivery.objects.create(
+        commitment=agreement.commitments.first(), quantity=Decimal(1),
+        delivered_on=agreement.start_date,
+        evidence=ContentFile(partner_factories.TINY_PDF, name="验收单.pdf"))
+
+
+def _log(placement):
+    """A milestone log of the placement's first week, with a PDF attached."""
+    from django.core.files.base import ContentFile
+
+    from chanchuang.placements.models import Log
+
+    return Log.objects.create(
+        placement=placement, period_start=placement.start_date,
+        period_end=placement.start_date + dt.timedelta(days=6),
+        content="第一周：熟悉岗位与安全规程。",
+        attachment=ContentFile(partner_factories.TINY_PDF, name="周志.pdf"))
 
 
 def _member(username: str, real_name: str, role: Role, **scope) -> User:

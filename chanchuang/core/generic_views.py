@@ -16,13 +16,14 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
+from chanchuang.core import uploads
 from chanchuang.core.services import DomainError, delete_object, save_form
 from chanchuang.core.tabular.exporting import CONTENT_TYPES, export_response
 from chanchuang.core.tabular.registry import import_kind
@@ -58,6 +59,27 @@ class ScopedView(LoginRequiredMixin, View):
         meta = self.model._meta
         return {"verbose_name": meta.verbose_name, "verbose_name_plural": meta.verbose_name_plural,
                 "url_prefix": self.url_prefix or f"{meta.app_label}:{meta.model_name}"}
+
+
+class StoredFileView(ScopedView):
+    """A stored upload of one visible object (404 outside ``visible_to``, or without a file),
+    served by ``core.uploads.file_response``: the content type of its content, ``attachment``
+    (under its safe display name) for anything but a picture, ``nosniff``, private caching.
+    Stored files have no other URL."""
+
+    field: ClassVar[str]
+    permission: ClassVar[str | None] = None  # besides seeing the object, if any
+    cache_control: ClassVar[str] = uploads.PRIVATE_NO_STORE
+
+    def get(self, request: HttpRequest, pk: Any) -> FileResponse:
+        obj = self.get_object(pk)
+        if self.permission and not request.user.has_perm(self.permission, obj):
+            raise PermissionDenied
+        stored = getattr(obj, self.field)
+        if not stored:
+            raise Http404
+        return uploads.file_response(stored, filename=stored.display_name,
+                                     cache=self.cache_control)
 
 
 class ObjectListView(ScopedView):

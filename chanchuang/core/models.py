@@ -41,6 +41,7 @@ from chanchuang.core.identifiers import (
     validate_phone,
 )
 from chanchuang.core.pinyin import pinyin_keys
+from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet, scope_of
 
 
@@ -650,7 +651,8 @@ class ImportJob(Linked, models.Model):
                             default=ImportMode.UPSERT)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"),
                                    null=True, on_delete=models.SET_NULL, related_name="+")
-    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    file = PolicyFileField(_("file"), policy="workbook", folder="imports",
+                           name_field="original_name")
     original_name = models.CharField(_("file name"), max_length=255)
     status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices,
                               default=ImportStatus.CHECKING)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from chanchuang.core.identifiers import validate_phone
 from chanchuang.core.models import Linked, Organisation, PinyinNamed, School, Tag
 from chanchuang.core.staff_templates import validate_staff_template
+from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.mentors.choices import ActivityKind, AppointmentStatus
 from chanchuang.partners.models import Agreement
@@ -53,7 +54,8 @@ class Mentor(Linked, PinyinNamed):
                                      help_text=_("Empty: from the college itself."))
     job_title = models.CharField(_("job title"), max_length=100, blank=True)
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="mentors/photos/", blank=True)
+    photo = PolicyFileField(_("photo"), policy="image", folder="mentors/photos",
+                            route="mentors:mentor_photo", blank=True)
     expertise = models.ManyToManyField(Tag, verbose_name=_("expertise"), blank=True,
                                        related_name="mentors")
     availability = models.CharField(_("availability"), max_length=200, blank=True,

@@ -11,6 +11,7 @@ urlpatterns = [
     *object_paths("mentors", "mentor", list_view=views.MentorList,
                   detail_view=views.MentorDetail, edit_view=views.MentorEdit,
                   delete_view=views.MentorDelete),
+    path("mentors/<int:pk>/photo/", views.MentorPhoto.as_view(), name="mentor_photo"),
     path("mentors/<int:pk>/activities/", views.ActivityAdd.as_view(), name="activity_add"),
     path("activities/<int:pk>/delete/", views.ActivityRemove.as_view(), name="activity_delete"),
     *object_paths("appointments", "appointment", list_view=views.AppointmentList,

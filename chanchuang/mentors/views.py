@@ -20,9 +20,11 @@ from chanchuang.core.generic_views import (
     ObjectListView,
     ObjectRemoveView,
     ScopedView,
+    StoredFileView,
 )
 from chanchuang.core.services import DomainError
 from chanchuang.core.throttling import verify_throttle
+from chanchuang.core.uploads import PRIVATE_SHORT
 from chanchuang.mentors import documents, exports, filters, forms, services, tables
 from chanchuang.mentors.choices import AppointmentStatus
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
@@ -65,6 +67,14 @@ class MentorDetail(ObjectDetailView):
             "can_appoint": user.has_perm("mentors.manage_appointment", mentor),
             "activity_form": forms.ActivityForm(initial={"happened_on": timezone.localdate()}),
         }
+
+
+class MentorPhoto(StoredFileView):
+    """A mentor's photo, for those who see the mentor pool."""
+
+    model = Mentor
+    field = "photo"
+    cache_control = PRIVATE_SHORT
 
 
 class MentorEdit(ObjectEditView):

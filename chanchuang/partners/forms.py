@@ -15,6 +15,7 @@ from chanchuang.core.staff_templates import (
     refused_constructs,
     refused_message,
 )
+from chanchuang.core.uploads import CheckedFileField
 from chanchuang.partners.choices import AgreementStatus
 from chanchuang.partners.models import (
     Agreement,
@@ -131,9 +132,7 @@ class DeliveryForm(forms.ModelForm):
 class AttachmentForm(forms.Form):
     """A scanned signed copy or annex."""
 
-    file = forms.FileField(label=_("file (PDF, PNG or JPEG)"),
-                           widget=forms.ClearableFileInput(
-                               attrs={"accept": ".pdf,.png,.jpg,.jpeg"}))
+    file = CheckedFileField(label=_("file (PDF, PNG or JPEG)"), policy="document")
     description = forms.CharField(label=_("description"), max_length=200, required=False)
 
 

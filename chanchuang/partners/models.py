@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.models import Linked, Organisation, School, Student
 from chanchuang.core.staff_templates import validate_staff_template
+from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.partners.choices import (
     AgreementStatus,
@@ -334,7 +335,10 @@ class Delivery(models.Model):
     quantity = models.DecimalField(_("quantity"), max_digits=10, decimal_places=2)
     delivered_on = models.DateField(_("date"))
     description = models.CharField(_("description"), max_length=300, blank=True)
-    evidence = models.FileField(_("evidence"), upload_to="partners/evidence/%Y/", blank=True)
+    evidence = PolicyFileField(_("evidence"), policy="document", folder="partners/evidence",
+                               name_field="evidence_name", route="partners:delivery_evidence",
+                               blank=True)
+    evidence_name = models.CharField(_("file name"), max_length=255, blank=True, editable=False)
     source = models.CharField(_("source"), max_length=12, choices=DeliverySource.choices,
                               default=DeliverySource.MANUAL)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
@@ -369,7 +373,8 @@ class Attachment(models.Model):
 
     agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"),
                                   on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to="partners/agreements/%Y/")
+    file = PolicyFileField(_("file"), policy="document", folder="partners/agreements",
+                           name_field="original_name", route="partners:attachment_detail")
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("file type"), max_length=50)
     size = models.PositiveIntegerField(_("size (bytes)"))

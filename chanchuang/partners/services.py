@@ -20,6 +20,7 @@ from chanchuang.core.choices import AuditAction, Role
 from chanchuang.core.models import Membership, Organisation, School, User
 from chanchuang.core.pinyin import pinyin_keys
 from chanchuang.core.services import DomainError, notify, validate
+from chanchuang.core.uploads import DOCUMENT
 from chanchuang.partners.choices import (
     IN_FORCE,
     AgreementStatus,
@@ -57,12 +58,6 @@ MANUAL = {(S.DRAFT, S.REVIEW), (S.REVIEW, S.DRAFT), (S.SIGNED, S.TERMINATED),
 # the whole target (anything larger is a typing error, not a delivery).
 COUNTABLE = set(CommitmentKind) - {CommitmentKind.FUNDING, CommitmentKind.TRAINING}
 PLAUSIBLE_FACTOR = 2
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-ATTACHMENT_TYPES = {  # magic bytes → (content type, extensions it may carry)
-    b"%PDF-": ("application/pdf", {".pdf"}),
-    b"\x89PNG\r\n\x1a\n": ("image/png", {".png"}),
-    b"\xff\xd8\xff": ("image/jpeg", {".jpg", ".jpeg"}),
-}
 
 
 def _require_editable(agreement: Agreement) -> None:
@@ -195,7 +190,7 @@ def record_delivery(*, actor: User | None, commitment: Commitment, quantity: Dec
                              "target": quantity_text(commitment.target),
                              "unit": commitment.unit}, field="quantity")
     if evidence is not None:
-        _sniff(evidence)
+        evidence = DOCUMENT.accept(evidence, field="evidence")
     with transaction.atomic():
         delivery = Delivery.objects.create(
             commitment=commitment, quantity=quantity, delivered_on=delivered_on,
@@ -206,33 +201,14 @@ def record_delivery(*, actor: User | None, commitment: Commitment, quantity: Dec
     return delivery
 
 
-def _sniff(upload: UploadedFile) -> str:
-    """The content type of a PDF or image upload, refusing anything else or a mismatch."""
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise DomainError(_("File: it is larger than 20 MB."), field="file")
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    extension = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    for magic, (content_type, extensions) in ATTACHMENT_TYPES.items():
-        if head.startswith(magic):
-            if extension not in extensions:
-                raise DomainError(_("File: its content is %(type)s but its name ends in "
-                                    "“%(ext)s”.") % {"type": content_type, "ext": extension},
-                                  field="file")
-            return content_type
-    raise DomainError(_("File: only PDF, PNG and JPEG files are accepted, and this is none of "
-                        "them."), field="file")
-
-
 def add_attachment(*, actor: User, agreement: Agreement, upload: UploadedFile,
                    description: str = "") -> Attachment:
     """Attach a scanned signed copy or an annex (PDF or image, checked by its content)."""
-    content_type = _sniff(upload)
+    checked = DOCUMENT.accept(upload, field="file")
     with transaction.atomic():
         attachment = Attachment.objects.create(
-            agreement=agreement, file=upload, original_name=upload.name[:255],
-            content_type=content_type, size=upload.size, description=description,
+            agreement=agreement, file=checked, original_name=checked.display_name,
+            content_type=checked.content_type, size=checked.size, description=description,
             uploaded_by=actor)
         audit.record(actor=actor, action=AuditAction.CREATED, obj=attachment,
                      after=audit.snapshot(attachment))

@@ -34,6 +34,8 @@ urlpatterns = [
     path("agreements/<int:pk>/attachments/", views.AttachmentAdd.as_view(),
          name="attachment_add"),
     path("attachments/<int:pk>/", views.AttachmentDownload.as_view(), name="attachment_detail"),
+    path("deliveries/<int:pk>/evidence/", views.DeliveryEvidence.as_view(),
+         name="delivery_evidence"),
     path("attachments/<int:pk>/delete/", views.AttachmentRemove.as_view(),
          name="attachment_delete"),
     *object_paths("signing-events", "signingevent", list_view=views.SigningEventList,

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -22,6 +22,7 @@ from chanchuang.core.generic_views import (
     ObjectListView,
     ObjectRemoveView,
     ScopedView,
+    StoredFileView,
 )
 from chanchuang.core.models import AuditEntry, Organisation
 from chanchuang.core.services import DomainError, save_form
@@ -34,6 +35,7 @@ from chanchuang.partners.models import (
     Attachment,
     Commitment,
     Contact,
+    Delivery,
     Interaction,
     SigningEvent,
 )
@@ -420,16 +422,18 @@ class AttachmentAdd(AgreementAction):
         return _("File attached.")
 
 
-class AttachmentDownload(ScopedView):
+class AttachmentDownload(StoredFileView):
     """Download an attachment of an agreement the user may see."""
 
     model = Attachment
+    field = "file"
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        attachment = self.get_object(pk)
-        return FileResponse(attachment.file.open("rb"), as_attachment=True,
-                            filename=attachment.original_name,
-                            content_type=attachment.content_type)
+
+class DeliveryEvidence(StoredFileView):
+    """The evidence of a delivery, for those who see its agreement."""
+
+    model = Delivery
+    field = "evidence"
 
 
 class AttachmentRemove(ObjectRemoveView):

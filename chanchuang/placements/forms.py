@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.forms import DATE, DATETIME, ScopedModelForm
 from chanchuang.core.models import Organisation
+from chanchuang.core.uploads import CheckedFileField
 from chanchuang.partners.choices import IN_FORCE
 from chanchuang.partners.models import Agreement
 from chanchuang.placements.models import (
@@ -97,7 +98,8 @@ class TripartiteForm(forms.Form):
     """The signed three-party agreement of a placement."""
 
     signed_on = forms.DateField(label=_("signed on"), widget=DATE)
-    scan = forms.FileField(label=_("scanned copy (PDF or image)"), required=False)
+    scan = CheckedFileField(label=_("scanned copy (PDF or image)"), policy="document",
+                            required=False)
 
 
 class LogForm(forms.Form):
@@ -107,7 +109,7 @@ class LogForm(forms.Form):
     period_end = forms.DateField(label=_("period to"), widget=DATE)
     content = forms.CharField(label=_("what I did and learned"),
                               widget=forms.Textarea(attrs={"rows": 5}))
-    attachment = forms.FileField(label=_("attachment"), required=False)
+    attachment = CheckedFileField(label=_("attachment"), policy="document", required=False)
 
 
 class SignOffForm(forms.Form):

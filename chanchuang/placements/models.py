@@ -19,6 +19,7 @@ from chanchuang.core.models import (
     SchoolClass,
     Student,
 )
+from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.partners.models import Agreement
 from chanchuang.placements.choices import (
@@ -428,9 +429,13 @@ class Placement(Linked, models.Model):
     tripartite_agreement = models.ForeignKey(
         Agreement, verbose_name=_("three-party agreement"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="placements")
-    guardian_consent = models.FileField(_("guardian's consent"), upload_to="placements/consent/",
-                                        blank=True,
-                                        help_text=_("Needed for students under 18."))
+    guardian_consent = PolicyFileField(_("guardian's consent"), policy="document",
+                                       folder="placements/consent",
+                                       name_field="guardian_consent_name",
+                                       route="placements:placement_consent", blank=True,
+                                       help_text=_("Needed for students under 18."))
+    guardian_consent_name = models.CharField(_("file name"), max_length=255, blank=True,
+                                             editable=False)
     insurance = models.ForeignKey(InsurancePolicy, verbose_name=_("insurance policy"), null=True,
                                   blank=True, on_delete=models.PROTECT, related_name="placements")
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
@@ -477,7 +482,11 @@ class Log(models.Model):
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     content = models.TextField(_("what I did and learned"))
-    attachment = models.FileField(_("attachment"), upload_to="placements/logs/%Y/", blank=True)
+    attachment = PolicyFileField(_("attachment"), policy="document", folder="placements/logs",
+                                 name_field="attachment_name",
+                                 route="placements:log_attachment", blank=True)
+    attachment_name = models.CharField(_("file name"), max_length=255, blank=True,
+                                       editable=False)
     status = models.CharField(_("status"), max_length=12, choices=LogStatus.choices,
                               default=LogStatus.SUBMITTED)
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)

@@ -59,6 +59,8 @@ rules.add_perm("placements.view_placements", is_platform_admin | works_on_placem
                | is_student)
 rules.add_perm("placements.manage_placement", manages_school)
 rules.add_perm("placements.write_log", is_the_student)
+rules.add_perm("placements.view_guardian_consent",
+               is_platform_admin | works_on_placements | is_the_student)
 rules.add_perm("placements.sign_off", manages_school | is_host)
 rules.add_perm("placements.evaluate_as_enterprise", is_host)
 rules.add_perm("placements.evaluate_as_school", manages_school | supervises_student)

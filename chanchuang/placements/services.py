@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +20,7 @@ from chanchuang.core import services as core_services
 from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import MatchRun, Student, User
 from chanchuang.core.services import DomainError, validate
+from chanchuang.core.uploads import DOCUMENT
 from chanchuang.partners import services as partner_services
 from chanchuang.partners.choices import CommitmentKind, PartyRole
 from chanchuang.partners.models import AgreementParty, AgreementType, Commitment
@@ -355,6 +357,11 @@ def set_records(*, actor: User, placement: Placement, **changes) -> Placement:
     policy = changes.get("insurance")
     if policy is not None and policy.school_id != placement.school_id:
         raise DomainError(_("Insurance: the policy belongs to another school."))
+    consent = changes.get("guardian_consent")
+    if consent is False:  # cleared in the form
+        changes["guardian_consent"] = ""
+    elif consent and not isinstance(consent, FieldFile):  # a new upload
+        changes["guardian_consent"] = DOCUMENT.accept(consent, field="guardian_consent")
     before = audit.snapshot(placement)
     for name, value in changes.items():
         setattr(placement, name, value)
@@ -452,6 +459,8 @@ def submit_log(*, actor: User, placement: Placement, period_start: dt.date,
     if placement.logs.filter(period_start__lte=period_end, period_end__gte=period_start) \
             .exclude(status=LogStatus.RETURNED).exists():
         raise DomainError(_("Period: another log already covers these days."))
+    if attachment is not None:
+        attachment = DOCUMENT.accept(attachment, field="attachment")
     with transaction.atomic():
         log = Log.objects.create(placement=placement, period_start=period_start,
                                  period_end=period_end, content=content.strip(),

@@ -26,6 +26,7 @@ from chanchuang.core.generic_views import (
     ObjectListView,
     ObjectRemoveView,
     ScopedView,
+    StoredFileView,
 )
 from chanchuang.core.models import Student
 from chanchuang.core.services import DomainError
@@ -489,6 +490,24 @@ class PlacementDetail(ObjectDetailView):
                 "placements:public_sign_off", args=[services.sign_off_token(placement)]))
             if can_manage else None,
         }
+
+
+class PlacementConsent(StoredFileView):
+    """The guardian's consent of a placement: for staff and the student, not the host."""
+
+    model = Placement
+    field = "guardian_consent"
+    permission = "placements.view_guardian_consent"
+
+    def get_queryset(self):
+        return placement_rows(self.request.user)
+
+
+class LogAttachment(StoredFileView):
+    """The attachment of a milestone log, for those who see its placement."""
+
+    model = Log
+    field = "attachment"
 
 
 class PlacementAction(ObjectActionView):

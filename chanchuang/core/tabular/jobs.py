@@ -15,6 +15,7 @@ from chanchuang.core.models import ImportJob, School, User
 from chanchuang.core.services import DomainError
 from chanchuang.core.tabular.reading import UnreadableFile, check_upload
 from chanchuang.core.tabular.registry import IMPORT_KINDS, import_kind
+from chanchuang.core.uploads import WORKBOOK
 
 logger = logging.getLogger(__name__)
 
@@ -29,9 +30,10 @@ def start_import(*, actor: User, school: School, kind: str, upload: UploadedFile
         check_upload(upload, upload.size)
     except UnreadableFile as exc:
         raise DomainError(str(exc), field="file") from None
+    checked = WORKBOOK.accept(upload, field="file")  # a generated name, a safe display name
     with transaction.atomic():
         job = ImportJob.objects.create(school=school, kind=kind, mode=mode, created_by=actor,
-                                       file=upload, original_name=upload.name[:255])
+                                       file=checked, original_name=checked.display_name)
         transaction.on_commit(lambda: _enqueue("check", job.pk))
     return job
 

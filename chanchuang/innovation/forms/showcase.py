@@ -3,36 +3,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from chanchuang.core.forms import DATE, ScopedModelForm
-from chanchuang.core.services import DomainError
 from chanchuang.innovation.forms.records import distinct_projects
 from chanchuang.innovation.models import Exhibition, ShowcaseItem
-from chanchuang.innovation.services.showcase import checked_image, shown_names
-
-
-class CurrentPicture:
-    """The stored picture as the file input shows it: linked through the item's own page for
-    pictures (uploads are not served as plain files)."""
-
-    def __init__(self, value) -> None:
-        self.url = reverse("innovation:showcaseitem_image", args=[value.instance.pk])
-
-    def __str__(self) -> str:
-        return str(_("the current picture"))
-
-
-class PictureInput(forms.ClearableFileInput):
-    """A picture upload that links the current picture through its page."""
-
-    def format_value(self, value):
-        if self.is_initial(value) and getattr(value.instance, "pk", None):
-            return CurrentPicture(value)
-        return super().format_value(value)
+from chanchuang.innovation.services.showcase import shown_names
 
 
 class ExhibitionForm(ScopedModelForm):
@@ -51,8 +28,7 @@ class ShowcaseItemForm(ScopedModelForm):
     class Meta:
         model = ShowcaseItem
         fields = ["school", "project", "exhibition", "title", "summary", "image"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4}),
-                   "image": PictureInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
         labels = {"summary": pgettext_lazy("showcase item", "summary")}
 
     def __init__(self, *args, **kwargs) -> None:
@@ -61,15 +37,6 @@ class ShowcaseItemForm(ScopedModelForm):
         self.fields["image"].help_text = _("JPEG, PNG or WebP, at most 5 MB. Changing the "
                                            "title, summary, picture or project after the team "
                                            "consented asks for their consent again.")
-
-    def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if isinstance(image, UploadedFile):
-            try:
-                return checked_image(image)
-            except DomainError as exc:
-                raise forms.ValidationError(exc.message) from None
-        return image
 
 
 class ConsentForm(forms.Form):

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.models import Linked, School, Student
+from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.innovation.models.intake import Project, projects_of_user
 from chanchuang.innovation.models.records import SchoolDataQuerySet
@@ -60,7 +61,8 @@ class ShowcaseItem(Linked, models.Model):
                                    blank=True, on_delete=models.SET_NULL, related_name="items")
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"))
-    image = models.ImageField(_("image"), upload_to="showcase/", blank=True)
+    image = PolicyFileField(_("image"), policy="image", folder="showcase",
+                            route="innovation:showcaseitem_image", blank=True)
     display_names = models.CharField(
         _("names shown"), max_length=200, blank=True,
         help_text=_("Chosen by the team when consenting; empty: no names."))

@@ -4,30 +4,24 @@ team agreed to (project, title, summary, image) withdraws the consent and the pu
 
 from __future__ import annotations
 
-import io
-import uuid
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
-from PIL import Image, ImageOps, UnidentifiedImageError
 
-from chanchuang.core import audit
+from chanchuang.core import audit, uploads
 from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import School, User
 from chanchuang.core.services import DomainError, validate
+from chanchuang.core.uploads import CheckedUpload
 from chanchuang.innovation.models import Exhibition, ShowcaseItem
 
 NAME_SEPARATORS = "、，,; ；"
 # What the team consents to: changing any of these after consent needs their consent again.
 CONTENT_FIELDS = ("project", "title", "summary", "image")
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
-MAX_IMAGE_PIXELS = 40_000_000
-IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 # Where an item stands: proposed by staff, consented by the team, published.
 ITEM_STATES = {
     "proposed": pgettext_lazy("showcase item", "Waiting for the team's consent"),
@@ -50,38 +44,11 @@ def shown_names(text: str) -> list[str]:
     return [name for name in (part.strip() for part in text.split("、")) if name]
 
 
-def checked_image(upload) -> ContentFile:
-    """An uploaded picture, verified with Pillow, limited in bytes and pixels, and re-encoded
-    under a random name without its metadata (a phone photo's EXIF carries where it was
-    taken: the public page must not)."""
-    if upload.size > MAX_IMAGE_BYTES:
-        raise DomainError(_("Image: at most %(mb)d MB.") % {"mb": MAX_IMAGE_BYTES // 2 ** 20},
-                          field="image")
-    try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            file_format = probe.format
-            probe.verify()
-        if file_format not in IMAGE_FORMATS:
-            raise DomainError(_("Image: a JPEG, PNG or WebP picture, please."), field="image")
-        upload.seek(0)
-        with Image.open(upload) as image:
-            if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise DomainError(_("Image: too many pixels; at most 40 megapixels."),
-                                  field="image")
-            image.load()
-            picture = ImageOps.exif_transpose(image)
-            if file_format == "JPEG" and picture.mode not in ("RGB", "L"):
-                picture = picture.convert("RGB")
-            out = io.BytesIO()
-            picture.save(out, format=file_format)
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError,
-            ValueError):
-        raise DomainError(_("Image: the file is not a picture, or it is damaged."),
-                          field="image") from None
-    finally:
-        upload.seek(0)
-    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{IMAGE_FORMATS[file_format]}")
+def checked_image(upload) -> CheckedUpload:
+    """An uploaded picture through the image policy (``core.uploads``): a real JPEG, PNG or
+    WebP within its limits, re-encoded without its metadata (a phone photo's EXIF carries
+    where it was taken: the public page must not)."""
+    return uploads.IMAGE.accept(upload, field="image")
 
 
 def _changed_content(stored: ShowcaseItem, item: ShowcaseItem) -> list[str]:

@@ -4,6 +4,7 @@ else personal), a staff edit asking for consent again, pictures checked and stri
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 
@@ -12,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from chanchuang.core import uploads
 from chanchuang.core.models import AuditEntry
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.models import ShowcaseItem
@@ -199,7 +201,8 @@ def test_a_picture_is_checked_stripped_of_its_metadata_and_served_to_those_who_s
 
 
 def test_a_picture_too_large_is_refused(client, world, monkeypatch):
-    monkeypatch.setattr(showcase, "MAX_IMAGE_BYTES", 2 ** 20)
+    monkeypatch.setitem(uploads.POLICIES, "image",
+                        dataclasses.replace(uploads.IMAGE, max_bytes=2 ** 20))
     noise = io.BytesIO()
     Image.frombytes("RGB", (800, 800), os.urandom(800 * 800 * 3)).save(noise, "PNG")
     assert len(noise.getvalue()) > 2 ** 20
@@ -207,7 +210,7 @@ def test_a_picture_too_large_is_refused(client, world, monkeypatch):
     page = client.post(reverse("innovation:showcaseitem_add"), {
         "project": world.project_liu.pk, "title": "阳台光伏", "summary": "把阳台变成小电站。",
         "image": SimpleUploadedFile("big.png", noise.getvalue())}).content.decode()
-    assert "图片：不能超过 1 MB。" in page
+    assert "文件太大：最大 1 MB" in page
     assert not ShowcaseItem.objects.exists()
 
 

@@ -4,8 +4,6 @@ pictures, which anyone may open without logging in."""
 
 from __future__ import annotations
 
-import mimetypes
-
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -19,9 +17,11 @@ from chanchuang.core.generic_views import (
     ObjectEditView,
     ObjectListView,
     ScopedView,
+    StoredFileView,
     object_paths,
 )
 from chanchuang.core.models import School
+from chanchuang.core.uploads import file_response
 from chanchuang.innovation.filters import showcase as filters
 from chanchuang.innovation.forms import showcase as forms
 from chanchuang.innovation.models import Exhibition, ShowcaseItem
@@ -175,20 +175,11 @@ class ShowcaseItemUnpublish(ItemView, ObjectActionView):
         return _("Taken off the school's showcase.")
 
 
-def _image_response(item: ShowcaseItem, cache: str) -> FileResponse:
-    if not item.image:
-        raise Http404
-    content_type = mimetypes.guess_type(item.image.name)[0] or "application/octet-stream"
-    response = FileResponse(item.image.open("rb"), content_type=content_type)
-    response["Cache-Control"] = cache
-    return response
-
-
-class ShowcaseItemImage(ItemView):
+class ShowcaseItemImage(ItemView, StoredFileView):
     """An item's picture, for those who may see the item (before it is published too)."""
 
-    def get(self, request: HttpRequest, pk: int) -> FileResponse:
-        return _image_response(self.get_object(pk), "private, max-age=60")
+    field = "image"
+    cache_control = "private, max-age=60"
 
 
 # --- The public page -------------------------------------------------------------------------
@@ -210,7 +201,9 @@ class PublicImage(View):
     def get(self, request: HttpRequest, code: str, pk: int) -> FileResponse:
         item = get_object_or_404(ShowcaseItem.objects.public().filter(school__code=code),
                                  pk=pk)
-        return _image_response(item, f"public, max-age={PUBLIC_IMAGE_MAX_AGE}")
+        if not item.image:
+            raise Http404
+        return file_response(item.image, cache=f"public, max-age={PUBLIC_IMAGE_MAX_AGE}")
 
 
 urlpatterns = [

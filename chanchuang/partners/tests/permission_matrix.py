@@ -50,6 +50,8 @@ partners:delivery_add          GET   commitment_a_school  302  200  200  403  40
 partners:delivery_add          GET   commitment_b         302  200  200  403  404  404  404  404
 partners:attachment_add        POST  agreement_a          302  302  302  403  403  404  404  404
 partners:attachment_detail     GET   attachment_a         302  200  200  200  200  404  404  404
+partners:delivery_evidence     GET   delivery_a           302  200  200  200  200  404  404  404
+partners:delivery_evidence     GET   delivery_far         302  200  404  404  404  404  404  404
 partners:attachment_delete     POST  attachment_a         302  302  302  403  403  404  404  404
 
 partners:signingevent_list     GET   -                    302  200  200  200  403  403  403  403

@@ -219,8 +219,8 @@ def test_a_staff_template_cannot_be_broken_syntax(client, world):
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("协议.pdf", b"\x89PNG\r\n\x1a\n" + b"0" * 20, "内容是 image/png，但文件名后缀为“.pdf”"),
-    ("协议.pdf", b"MZ\x90\x00 not a pdf", "只接受 PDF、PNG 和 JPEG 文件"),
+    ("协议.pdf", b"\x89PNG\r\n\x1a\n" + b"0" * 20, "文件内容是 PNG，但文件名后缀为“.pdf”"),
+    ("协议.pdf", b"MZ\x90\x00 not a pdf", "只接受 PDF、PNG、JPEG 文件"),
 ])
 def test_attachments_are_checked_by_content(client, world, name, content, message):
     client.force_login(world.staff_wang)
