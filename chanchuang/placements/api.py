@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from chanchuang.core.api import filter_params, filtered
+from chanchuang.core.lookups import among
 from chanchuang.core.models import Student
 from chanchuang.core.services import DomainError
 from chanchuang.placements import filters, services
@@ -197,12 +198,10 @@ def set_choices(request: HttpRequest, round_id: int, data: ChoicesIn):
                                      school_id=selection.plan.school_id).first()
     if student is None:
         raise PermissionDenied
-    by_id = {p.pk: p for p in Position.objects.filter(pk__in=data.positions)
-             .prefetch_related("required_majors")}
-    if set(data.positions) - set(by_id):
-        raise DomainError(_("Positions: one of them does not exist."))
+    positions = among(Position.objects.prefetch_related("required_majors"), request.user,
+                      data.positions, field="positions")
     services.set_choices(actor=request.user, selection=selection, student=student,
-                         positions=[by_id[pk] for pk in data.positions])
+                         positions=positions)
     return list(Preference.objects.filter(round=selection, student=student)
                 .values_list("position_id", flat=True))
 

@@ -25,6 +25,7 @@ from chanchuang.core.generic_views import (
     ObjectRemoveView,
     ScopedView,
 )
+from chanchuang.core.lookups import among
 from chanchuang.core.models import Student
 from chanchuang.core.services import DomainError
 from chanchuang.core.visibility import scope_of
@@ -333,19 +334,15 @@ class Choices(ScopedView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         selection, student = self._setup(pk)
-        ids = [int(i) for i in request.POST.getlist("position") if i.isdigit()]
-        by_id = {p.pk: p for p in Position.objects.filter(pk__in=ids).prefetch_related(
-            "required_majors")}
-        positions = [by_id[i] for i in ids if i in by_id]
-        if len(positions) != len(ids):
-            raise Http404
         try:
+            positions = among(Position.objects.prefetch_related("required_majors"),
+                              request.user, request.POST.getlist("position"))
             services.set_choices(actor=request.user, selection=selection, student=student,
                                  positions=positions)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, _("Your %(n)d choices are saved.") % {"n": len(ids)})
+            messages.success(request, _("Your %(n)d choices are saved.") % {"n": len(positions)})
         return redirect("placements:round_choices", pk=selection.pk)
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
+from chanchuang.core.lookups import among
 from chanchuang.innovation.models import Cohort, Milestone, Session, Team
 from chanchuang.innovation.services import cohort as services
 from chanchuang.mentors.models import Mentor
@@ -144,9 +145,9 @@ def get_team(request: HttpRequest, team_id: int):
 @router.post("/teams/{team_id}/mentor-choices", response=TeamOut)
 def choose_mentors(request: HttpRequest, team_id: int, data: ChoicesIn):
     team = _team(request, team_id, "innovation.choose_mentors")
-    mentors = {m.pk: m for m in Mentor.objects.filter(pk__in=data.mentor_ids)}
     services.choose_mentors(actor=request.user, team=team,
-                            mentors=[mentors[i] for i in data.mentor_ids if i in mentors])
+                            mentors=among(Mentor, request.user, data.mentor_ids,
+                                          field="mentor_ids"))
     return team
 
 

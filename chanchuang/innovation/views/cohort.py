@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core.generic_views import ObjectActionView, ObjectDetailView, ScopedView
+from chanchuang.core.lookups import among
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import CheckInMethod, CohortPhase
 from chanchuang.innovation.forms import cohort as forms
@@ -92,7 +93,7 @@ class TeamDetail(ObjectDetailView):
             "pitch_form": forms.PitchScoreForm(),
             "judge_scores": judge_scores,
             "pitch_mean": judge_scores.aggregate(mean=Avg("score"))["mean"],
-            "assign_form": forms.AssignMentorForm(school_id=cohort.school_id,
+            "assign_form": forms.AssignMentorForm(school_id=cohort.school_id, user=user,
                                                   initial={"mentor": team.mentor_id})
             if staff else None,
         }
@@ -105,10 +106,9 @@ class TeamChoices(ObjectActionView):
     permission = "innovation.choose_mentors"
 
     def act(self, team, form):
-        ids = [int(i) for i in self.request.POST.getlist("mentor") if i.isdigit()]
-        mentors = {m.pk: m for m in Mentor.objects.filter(pk__in=ids)}
         services.choose_mentors(actor=self.request.user, team=team,
-                                mentors=[mentors[i] for i in ids if i in mentors])
+                                mentors=among(Mentor, self.request.user,
+                                              self.request.POST.getlist("mentor")))
         return _("Mentor choices saved.")
 
 
@@ -119,7 +119,7 @@ class TeamAssignMentor(ObjectActionView):
     permission = "innovation.manage_cohort"
 
     def form_kwargs(self, team):
-        return {"school_id": team.cohort.school_id}
+        return {"school_id": team.cohort.school_id, "user": self.request.user}
 
     form_class = forms.AssignMentorForm
 
