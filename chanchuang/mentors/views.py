@@ -20,6 +20,7 @@ from chanchuang.core.generic_views import (
     ObjectRemoveView,
     ScopedView,
 )
+from chanchuang.core.lookups import visible_or_none
 from chanchuang.mentors import documents, exports, filters, forms, services, tables
 from chanchuang.mentors.choices import AppointmentStatus
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
@@ -148,8 +149,7 @@ class AppointmentEdit(ObjectEditView):
 
     def initial_object(self):
         """A proposal for the mentor named in ``?mentor=`` (from their page), if visible."""
-        mentor = Mentor.objects.visible_to(self.request.user).filter(
-            pk=self.request.GET.get("mentor") or None).first()
+        mentor = visible_or_none(Mentor, self.request.user, self.request.GET.get("mentor"))
         return Appointment(mentor=mentor) if mentor else Appointment()
 
     def save(self, form):

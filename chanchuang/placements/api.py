@@ -17,7 +17,6 @@ from chanchuang.core.models import Student
 from chanchuang.core.services import DomainError
 from chanchuang.placements import filters, services
 from chanchuang.placements.models import (
-    Log,
     Placement,
     Position,
     Preference,
@@ -291,7 +290,7 @@ def add_log(request: HttpRequest, placement_id: int, data: LogIn):
 def sign_off(request: HttpRequest, placement_id: int, data: SignOffIn):
     placement = _placement(request, placement_id)
     _require(request, "placements.sign_off", placement)
-    logs = list(Log.objects.filter(placement=placement, pk__in=data.logs))
+    logs = among(placement.logs.all(), request.user, dict.fromkeys(data.logs), field="logs")
     return services.sign_off(logs=logs, approved=data.approved, comment=data.comment,
                              signer=request.user, signer_name=request.user.real_name)
 

@@ -33,7 +33,6 @@ from chanchuang.placements import exports, filters, forms, services, tables
 from chanchuang.placements.choices import EvaluatorSide, LogStatus, PlacementStatus, RoundStatus
 from chanchuang.placements.models import (
     InsurancePolicy,
-    Log,
     Placement,
     PlanBlock,
     Position,
@@ -556,8 +555,8 @@ class LogsSignOff(PlacementAction):
     form_class = forms.SignOffForm
 
     def act(self, placement, form):
-        ids = [int(i) for i in self.request.POST.getlist("log") if i.isdigit()]
-        logs = list(placement.logs.filter(pk__in=ids))
+        logs = among(placement.logs.all(), self.request.user,
+                     dict.fromkeys(self.request.POST.getlist("log")))
         count = services.sign_off(logs=logs, approved=form.cleaned_data["approved"],
                                   comment=form.cleaned_data["comment"],
                                   signer=self.request.user,
@@ -611,9 +610,10 @@ class PublicSignOff(View):
         if error:
             return self.get(request, token)
         form = forms.SignOffForm(request.POST)
-        ids = [int(i) for i in request.POST.getlist("log") if i.isdigit()]
-        logs = list(Log.objects.filter(pk__in=ids))
-        if any(log.placement_id != placement.pk for log in logs):
+        ids = request.POST.getlist("log")
+        # Only this placement's logs: another's id reads exactly like one that does not exist.
+        logs = list(placement.logs.filter(pk__in=[int(i) for i in ids if i.isdigit()]))
+        if len(logs) != len(set(ids)):
             messages.error(request, _("This link is for %(student)s's logs only.")
                            % {"student": placement.student.user.real_name})
         elif form.is_valid():
