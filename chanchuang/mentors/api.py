@@ -12,6 +12,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from chanchuang.core.api import filter_params, filtered
 from chanchuang.core.identifiers import mask
+from chanchuang.core.lookups import visible_or_missing
 from chanchuang.core.throttling import verify_throttle
 from chanchuang.mentors import filters, services
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
@@ -156,15 +157,14 @@ def get_appointment(request: HttpRequest, appointment_id: int):
 
 @router.post("/appointments", response={201: AppointmentOut})
 def propose(request: HttpRequest, data: AppointmentIn):
-    mentor = _mentor(request, data.mentor_id)
+    mentor = visible_or_missing(Mentor, request.user, data.mentor_id, field="mentor_id")
     if not request.user.has_perm("mentors.add_appointment", mentor):
         raise PermissionDenied
-    title = get_object_or_404(AppointmentTitle.objects.visible_to(request.user),
-                              pk=data.title_id)
+    title = visible_or_missing(AppointmentTitle, request.user, data.title_id, field="title_id")
     agreement = None
     if data.agreement_id is not None:
-        agreement = get_object_or_404(Agreement.objects.visible_to(request.user),
-                                      pk=data.agreement_id)
+        agreement = visible_or_missing(Agreement, request.user, data.agreement_id,
+                                       field="agreement_id")
     return 201, services.propose(
         actor=request.user, mentor=mentor, title=title, start_date=data.start_date,
         end_date=data.end_date, duties=data.duties, appointing_body=data.appointing_body,

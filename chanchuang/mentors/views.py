@@ -22,6 +22,7 @@ from chanchuang.core.generic_views import (
     ScopedView,
     StoredFileView,
 )
+from chanchuang.core.lookups import visible_or_none
 from chanchuang.core.services import DomainError
 from chanchuang.core.throttling import verify_throttle
 from chanchuang.core.uploads import PRIVATE_SHORT
@@ -161,8 +162,7 @@ class AppointmentEdit(ObjectEditView):
 
     def initial_object(self):
         """A proposal for the mentor named in ``?mentor=`` (from their page), if visible."""
-        mentor = Mentor.objects.visible_to(self.request.user).filter(
-            pk=self.request.GET.get("mentor") or None).first()
+        mentor = visible_or_none(Mentor, self.request.user, self.request.GET.get("mentor"))
         return Appointment(mentor=mentor) if mentor else Appointment()
 
     def save(self, form):

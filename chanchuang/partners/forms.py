@@ -98,10 +98,10 @@ class PartyForm(forms.ModelForm):
         model = AgreementParty
         fields = ["organisation", "role", "signatory", "signatory_title"]
 
-    def __init__(self, *args, agreement: Agreement, **kwargs) -> None:
+    def __init__(self, *args, agreement: Agreement, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].required = True
-        self.fields["organisation"].queryset = Organisation.objects.filter(
+        self.fields["organisation"].queryset = Organisation.objects.visible_to(user).filter(
             school_id=agreement.school_id).exclude(agreement_parties__agreement=agreement)
         self.fields["organisation"].widget.attrs["data-search"] = "true"
 

@@ -230,7 +230,8 @@ class AgreementDetail(ObjectDetailView):
             "can_sign": can_manage and agreement.status == AgreementStatus.REVIEW,
             "can_renew": can_manage and agreement.status in (
                 AgreementStatus.ACTIVE, AgreementStatus.EXPIRING, AgreementStatus.EXPIRED),
-            "party_form": forms.PartyForm(agreement=agreement) if editable else None,
+            "party_form": forms.PartyForm(agreement=agreement, user=self.request.user)
+            if editable else None,
             "commitment_form": forms.CommitmentForm(agreement=agreement) if editable else None,
             "attachment_form": forms.AttachmentForm() if can_manage else None,
             "today": timezone.localdate(),
@@ -318,7 +319,7 @@ class PartyAdd(AgreementAction):
     form_class = forms.PartyForm
 
     def form_kwargs(self, agreement):
-        return {"agreement": agreement}
+        return {"agreement": agreement, "user": self.request.user}
 
     def act(self, agreement, form):
         party = services.add_party(actor=self.request.user, agreement=agreement,

@@ -12,11 +12,11 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from chanchuang.core.api import filter_params, filtered
+from chanchuang.core.lookups import among
 from chanchuang.core.models import Student
 from chanchuang.core.services import DomainError
 from chanchuang.placements import filters, queries, services
 from chanchuang.placements.models import (
-    Log,
     Placement,
     Position,
     Preference,
@@ -207,12 +207,10 @@ def set_choices(request: HttpRequest, round_id: int, data: ChoicesIn):
                                      school_id=selection.plan.school_id).first()
     if student is None:
         raise PermissionDenied
-    by_id = {p.pk: p for p in Position.objects.filter(pk__in=data.positions)
-             .prefetch_related("required_majors")}
-    if set(data.positions) - set(by_id):
-        raise DomainError(_("Positions: one of them does not exist."))
+    positions = among(Position.objects.prefetch_related("required_majors"), request.user,
+                      data.positions, field="positions")
     services.set_choices(actor=request.user, selection=selection, student=student,
-                         positions=[by_id[pk] for pk in data.positions])
+                         positions=positions)
     return list(Preference.objects.filter(round=selection, student=student)
                 .values_list("position_id", flat=True))
 
@@ -301,7 +299,7 @@ def add_log(request: HttpRequest, placement_id: int, data: LogIn):
 def sign_off(request: HttpRequest, placement_id: int, data: SignOffIn):
     placement = _placement(request, placement_id)
     _require(request, "placements.sign_off", placement)
-    logs = list(Log.objects.filter(placement=placement, pk__in=data.logs))
+    logs = among(placement.logs.all(), request.user, dict.fromkeys(data.logs), field="logs")
     return services.sign_off(logs=logs, approved=data.approved, comment=data.comment,
                              signer=request.user, signer_name=request.user.real_name)
 

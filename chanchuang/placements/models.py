@@ -279,10 +279,13 @@ class SelectionRound(Linked, models.Model):
 
 
 class PreferenceQuerySet(VisibleQuerySet):
-    """Choices: the school's staff, the student, and the chosen position's enterprise."""
+    """Choices: the school's staff; department staff those of their department's students;
+    the student their own; the chosen position's enterprise."""
 
     def visibility(self, scope: Scope) -> Q:
-        return (Q(round__plan__school_id__in=_staff(scope)) | Q(student__user_id=scope.user_id)
+        return (Q(round__plan__school_id__in=scope.staff_schools)
+                | Q(student__department_id__in=scope.department_ids)
+                | Q(student__user_id=scope.user_id)
                 | Q(position__organisation_id__in=scope.organisation_ids))
 
 
@@ -318,11 +321,15 @@ class Preference(models.Model):
 
 
 class RankingQuerySet(VisibleQuerySet):
-    """Rankings: the school's staff and the ranking enterprise."""
+    """Rankings: the school's staff; department staff those of their department's students;
+    the ranking enterprise. Students see none, not even their own: an enterprise ranks
+    freely, and a student learns only what the published result explains (their rank
+    against the cut-off of the positions they wanted more)."""
 
     def visibility(self, scope: Scope) -> Q:
-        return Q(round__plan__school_id__in=_staff(scope)) | Q(
-            position__organisation_id__in=scope.organisation_ids)
+        return (Q(round__plan__school_id__in=scope.staff_schools)
+                | Q(student__department_id__in=scope.department_ids)
+                | Q(position__organisation_id__in=scope.organisation_ids))
 
 
 class Ranking(models.Model):

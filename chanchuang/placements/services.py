@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from chanchuang.core import audit
 from chanchuang.core import services as core_services
 from chanchuang.core.choices import AuditAction
+from chanchuang.core.lookups import id_list
 from chanchuang.core.models import MatchRun, Student, User
 from chanchuang.core.services import DomainError, validate
 from chanchuang.core.uploads import DOCUMENT
@@ -180,10 +181,12 @@ def set_rankings(*, actor: User, selection: SelectionRound, position: Position,
     applicants = set(Preference.objects.filter(round=selection, position=position)
                      .values_list("student_id", flat=True))
     entries = scores if scores is not None else ranks
-    strangers = set(entries) - applicants
+    strangers = sorted(set(entries) - applicants)
     if strangers:
-        raise DomainError(_("Only students who chose %(position)s can be ranked for it.")
-                          % {"position": position})
+        # Only the ids sent are repeated: an absent student and another school's read alike.
+        raise DomainError(_("Only students who chose %(position)s can be ranked for it: "
+                            "%(ids)s.") % {"position": position,
+                                           "ids": id_list(strangers)})
     if any(rank is not None and rank < 1 for rank in ranks.values()):
         raise DomainError(_("Ranks start at 1."))
     with transaction.atomic():

@@ -28,6 +28,7 @@ from chanchuang.core.generic_views import (
     ScopedView,
     StoredFileView,
 )
+from chanchuang.core.lookups import among
 from chanchuang.core.models import Student
 from chanchuang.core.services import DomainError
 from chanchuang.core.visibility import scope_of
@@ -343,19 +344,15 @@ class Choices(ScopedView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         selection, student = self._setup(pk)
-        ids = [int(i) for i in request.POST.getlist("position") if i.isdigit()]
-        by_id = {p.pk: p for p in Position.objects.filter(pk__in=ids).prefetch_related(
-            "required_majors")}
-        positions = [by_id[i] for i in ids if i in by_id]
-        if len(positions) != len(ids):
-            raise Http404
         try:
+            positions = among(Position.objects.prefetch_related("required_majors"),
+                              request.user, request.POST.getlist("position"))
             services.set_choices(actor=request.user, selection=selection, student=student,
                                  positions=positions)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, _("Your %(n)d choices are saved.") % {"n": len(ids)})
+            messages.success(request, _("Your %(n)d choices are saved.") % {"n": len(positions)})
         return redirect("placements:round_choices", pk=selection.pk)
 
 
@@ -587,8 +584,8 @@ class LogsSignOff(PlacementAction):
     form_class = forms.SignOffForm
 
     def act(self, placement, form):
-        ids = [int(i) for i in self.request.POST.getlist("log") if i.isdigit()]
-        logs = list(placement.logs.filter(pk__in=ids))
+        logs = among(placement.logs.all(), self.request.user,
+                     dict.fromkeys(self.request.POST.getlist("log")))
         count = services.sign_off(logs=logs, approved=form.cleaned_data["approved"],
                                   comment=form.cleaned_data["comment"],
                                   signer=self.request.user,
@@ -642,9 +639,10 @@ class PublicSignOff(View):
         if error:
             return self.get(request, token)
         form = forms.SignOffForm(request.POST)
-        ids = [int(i) for i in request.POST.getlist("log") if i.isdigit()]
-        logs = list(Log.objects.filter(pk__in=ids))
-        if any(log.placement_id != placement.pk for log in logs):
+        ids = request.POST.getlist("log")
+        # Only this placement's logs: another's id reads exactly like one that does not exist.
+        logs = list(placement.logs.filter(pk__in=[int(i) for i in ids if i.isdigit()]))
+        if len(logs) != len(set(ids)):
             messages.error(request, _("This link is for %(student)s's logs only.")
                            % {"student": placement.student.user.real_name})
         elif form.is_valid():

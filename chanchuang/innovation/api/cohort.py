@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
+from chanchuang.core.lookups import among
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.models import Cohort, Milestone, Session, Team
 from chanchuang.innovation.queries import cohort as queries
@@ -156,9 +157,9 @@ def get_team(request: HttpRequest, team_id: int):
 @router.post("/teams/{team_id}/mentor-choices", response=TeamOut)
 def choose_mentors(request: HttpRequest, team_id: int, data: ChoicesIn):
     team = _team(request, team_id, "innovation.choose_mentors")
-    mentors = {m.pk: m for m in Mentor.objects.filter(pk__in=data.mentor_ids)}
     services.choose_mentors(actor=request.user, team=team,
-                            mentors=[mentors[i] for i in data.mentor_ids if i in mentors])
+                            mentors=among(Mentor, request.user, data.mentor_ids,
+                                          field="mentor_ids"))
     return team
 
 

@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from chanchuang.core.api import filter_params, filtered
+from chanchuang.core.lookups import visible_or_missing
 from chanchuang.core.models import Student
 from chanchuang.innovation.filters import records as filters
 from chanchuang.innovation.models import Competition, Credit, Project, Startup
@@ -135,16 +136,16 @@ def get_credit(request: HttpRequest, credit_id: int):
 
 @router.post("/credits", response={201: CreditOut})
 def record_credit(request: HttpRequest, data: CreditIn):
-    student = get_object_or_404(Student.objects.visible_to(request.user).select_related("user"),
-                                pk=data.student_id)
+    student = visible_or_missing(Student.objects.select_related("user"), request.user,
+                                 data.student_id, field="student_id")
     _require(request, "innovation.add_credit", student)
     competition = project = None
     if data.competition_id is not None:
-        competition = get_object_or_404(Competition.objects.visible_to(request.user),
-                                        pk=data.competition_id)
+        competition = visible_or_missing(Competition, request.user, data.competition_id,
+                                         field="competition_id")
     if data.project_id is not None:
-        project = get_object_or_404(Project.objects.visible_to(request.user).distinct(),
-                                    pk=data.project_id)
+        project = visible_or_missing(Project, request.user, data.project_id,
+                                     field="project_id")
     return Status(201, services.record_credit(
         actor=request.user, student=student, category=data.category, title=data.title,
         earned_on=data.earned_on, credits=data.credits, award=data.award,

@@ -43,9 +43,10 @@ class AssignMentorForm(forms.Form):
                                     required=False,
                                     widget=forms.Select(attrs={"class": "form-select"}))
 
-    def __init__(self, *args, school_id: int, **kwargs) -> None:
+    def __init__(self, *args, school_id: int, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["mentor"].queryset = Mentor.objects.filter(school_id=school_id)
+        self.fields["mentor"].queryset = Mentor.objects.visible_to(user).filter(
+            school_id=school_id)
 
 
 class CapacityForm(forms.Form):

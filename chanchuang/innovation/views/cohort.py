@@ -20,6 +20,7 @@ from chanchuang.core.generic_views import (
     ObjectDetailView,
     ScopedView,
 )
+from chanchuang.core.lookups import among
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import CheckInMethod, CohortPhase
 from chanchuang.innovation.forms import cohort as forms
@@ -96,7 +97,7 @@ class TeamDetail(ObjectDetailView):
             "pitch_form": forms.PitchScoreForm(),
             "judge_scores": judge_scores,
             "pitch_mean": judge_scores.aggregate(mean=Avg("score"))["mean"],
-            "assign_form": forms.AssignMentorForm(school_id=cohort.school_id,
+            "assign_form": forms.AssignMentorForm(school_id=cohort.school_id, user=user,
                                                   initial={"mentor": team.mentor_id})
             if staff else None,
         }
@@ -109,10 +110,9 @@ class TeamChoices(ObjectActionView):
     permission = "innovation.choose_mentors"
 
     def act(self, team, form):
-        ids = [int(i) for i in self.request.POST.getlist("mentor") if i.isdigit()]
-        mentors = {m.pk: m for m in Mentor.objects.filter(pk__in=ids)}
         services.choose_mentors(actor=self.request.user, team=team,
-                                mentors=[mentors[i] for i in ids if i in mentors])
+                                mentors=among(Mentor, self.request.user,
+                                              self.request.POST.getlist("mentor")))
         return _("Mentor choices saved.")
 
 
@@ -123,7 +123,7 @@ class TeamAssignMentor(ObjectActionView):
     permission = "innovation.manage_cohort"
 
     def form_kwargs(self, team):
-        return {"school_id": team.cohort.school_id}
+        return {"school_id": team.cohort.school_id, "user": self.request.user}
 
     form_class = forms.AssignMentorForm
 

@@ -20,6 +20,7 @@ from chanchuang.core.generic_views import (
     ScopedView,
     object_paths,
 )
+from chanchuang.core.lookups import visible_or_none
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase
 from chanchuang.innovation.filters import programmes as filters
@@ -136,8 +137,8 @@ class CohortEdit(ObjectEditView):
     form_class = forms.CohortForm
 
     def initial_object(self):
-        programme = Programme.objects.visible_to(self.request.user).filter(
-            pk=self.request.GET.get("programme") or None).first()
+        programme = visible_or_none(Programme, self.request.user,
+                                    self.request.GET.get("programme"))
         if programme is None:
             return Cohort()
         latest = programme.cohorts.order_by("-number").first()

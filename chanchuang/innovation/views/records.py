@@ -25,6 +25,7 @@ from chanchuang.core.generic_views import (
     ScopedView,
     object_paths,
 )
+from chanchuang.core.lookups import visible_or_none
 from chanchuang.core.models import Student
 from chanchuang.innovation import documents
 from chanchuang.innovation.exports import records as exports
@@ -77,9 +78,7 @@ class CreditAdd(ObjectEditView):
 
     def initial_object(self):
         """A credit of the student named in ``?student=`` (from their record), if visible."""
-        wanted = self.request.GET.get("student", "")
-        student = Student.objects.visible_to(self.request.user).filter(
-            pk=wanted).first() if wanted.isdigit() else None
+        student = visible_or_none(Student, self.request.user, self.request.GET.get("student"))
         return Credit(student=student) if student else Credit()
 
     def save(self, form):
