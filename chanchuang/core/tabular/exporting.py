@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -34,6 +35,23 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+def cell_of(column: Column, value: Any) -> Any:
+    """A field's value as a cell: a related object (which no spreadsheet can hold) by the key its
+    import looks it up by (a major by its code, anything else by its name), else as text."""
+    if not isinstance(value, models.Model):
+        return value
+    if column.lookup:
+        return lookup_text(column.lookup, value)
+    return str(value)
+
+
+def lookup_text(table: str, obj: models.Model) -> str:
+    """The text an import's lookup column finds ``obj`` by (see ``columns.lookup_key``)."""
+    if table == "majors":
+        return obj.code
+    return getattr(obj, "name", None) or str(obj)
+
+
 class Exporter:
     """A list's export: its title, columns (each with an ``export`` accessor), file name."""
 
@@ -43,7 +61,7 @@ class Exporter:
 
     def values(self, obj: Any) -> list[Any]:
         """One object's cells, in column order, before masking."""
-        return [column.export(obj) if column.export else getattr(obj, column.field)
+        return [column.export(obj) if column.export else cell_of(column, getattr(obj, column.field))
                 for column in self.columns]
 
     def rows(self, objects, user) -> Iterator[list[Any]]:

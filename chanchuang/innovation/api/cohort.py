@@ -21,7 +21,7 @@ from chanchuang.mentors.models import Mentor
 router = Router(tags=["innovation"])
 
 
-class ReasonOut(Schema):
+class MentorMatchReasonOut(Schema):
     """Why a team did not get a mentor it ranked higher."""
 
     mentor: str
@@ -51,14 +51,14 @@ class TeamOut(Schema):
 class TeamDetailOut(TeamOut):
     """A team with the explanation of its mentor match."""
 
-    mentor_explanation: list[ReasonOut]
+    mentor_explanation: list[MentorMatchReasonOut]
 
     @staticmethod
     def resolve_mentor_explanation(obj) -> list[dict]:
         return queries.mentor_explanation(obj)
 
 
-class ChoicesIn(Schema):
+class MentorChoicesIn(Schema):
     """Mentor ids, most wanted first."""
 
     mentor_ids: list[int]
@@ -155,7 +155,7 @@ def get_team(request: HttpRequest, team_id: int):
 
 
 @router.post("/teams/{team_id}/mentor-choices", response=TeamOut)
-def choose_mentors(request: HttpRequest, team_id: int, data: ChoicesIn):
+def choose_mentors(request: HttpRequest, team_id: int, data: MentorChoicesIn):
     team = _team(request, team_id, "innovation.choose_mentors")
     services.choose_mentors(actor=request.user, team=team,
                             mentors=among(Mentor, request.user, data.mentor_ids,

@@ -251,12 +251,19 @@ def check_in(*, actor: User, session: Session, code: str,
 
 def submit(*, actor: User, milestone: Milestone, team: Team, content: str,
            link: str = "") -> Submission:
-    """A team member hands in (or updates) the team's work for a milestone."""
+    """A team member hands in (or updates) the team's work for a milestone; refused once the
+    cohort has finished (its credits are counted)."""
     if team.cohort_id != milestone.cohort_id:
         raise DomainError(_("This milestone belongs to another cohort."))
     if not content.strip():
         raise DomainError(_("Say what the team did."), field="content")
     with transaction.atomic():
+        # Race: staff finishing the cohort while a team hands in. The row lock makes `finish`
+        # wait for this hand-in (or this one see the finished phase once `finish` commits).
+        phase = Cohort.objects.select_for_update().values_list("phase", flat=True).get(
+            pk=team.cohort_id)
+        if phase == CohortPhase.FINISHED:
+            raise DomainError(_("This cohort has finished; it takes no more submissions."))
         submission, _created = Submission.objects.update_or_create(
             milestone=milestone, team=team,
             defaults={"content": content.strip(), "link": link, "submitted_by": actor})

@@ -167,3 +167,39 @@ def test_capacity_cannot_drop_below_the_teams_already_mentored(world):
         services.set_mentor_capacity(actor=world.mentor_chen, offer=offer, capacity=1)
     offer.refresh_from_db()
     assert offer.capacity == 3
+
+
+FINISHED = "本期特训营已结束，不再接受提交"
+
+
+def _finished_team(world):
+    team, milestone = world.team_liu, world.milestone
+    team.cohort.phase = CohortPhase.FINISHED
+    team.cohort.save(update_fields=["phase"])
+    return team, milestone
+
+
+def test_a_finished_cohort_takes_no_submission_on_the_page(client, world):
+    team, milestone = _finished_team(world)
+    client.force_login(world.student_user)
+    response = client.post(reverse("innovation:team_submit", args=[team.pk, milestone.pk]),
+                           {"content": "结营后补交"}, follow=True)
+    assert FINISHED in response.content.decode()
+    assert not team.submissions.exists()
+
+
+def test_a_finished_cohort_takes_no_submission_through_the_api(client, world):
+    team, milestone = _finished_team(world)
+    client.force_login(world.student_user)
+    response = client.post(f"/api/v1/teams/{team.pk}/submissions",
+                           {"milestone_id": milestone.pk, "content": "结营后补交"},
+                           content_type="application/json")
+    assert response.status_code == 400
+    assert FINISHED in response.json()["detail"]
+    assert not team.submissions.exists()
+
+
+def test_a_running_cohort_still_takes_submissions(world):
+    submission = services.submit(actor=world.student_user, milestone=world.milestone,
+                                 team=world.team_liu, content="完成了用户访谈")
+    assert submission.team == world.team_liu
