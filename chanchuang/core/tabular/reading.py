@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import pickle
 import signal
 import subprocess
@@ -160,7 +161,8 @@ def _run_child(mode: str, stream: IO[bytes],
                    str(MAX_UNCOMPRESSED_BYTES), str(MAX_SHEET_ROWS), str(MAX_SHEET_COLUMNS),
                    str(MAX_SHEET_CELLS), str(out.fileno())]
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE, pass_fds=(out.fileno(),))
+                                   stderr=subprocess.PIPE, pass_fds=(out.fileno(),),
+                                   env={**os.environ, "RUST_BACKTRACE": "0"})
         pending: bytes | None = data
         while True:
             try:
