@@ -65,13 +65,15 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "ninja",
-    "django_tasks",
-    "django_tasks_db",
     "chanchuang.core",
     "chanchuang.partners",
     "chanchuang.mentors",
     "chanchuang.innovation",
     "chanchuang.placements",
+    # After core, whose db_worker command (recovering imports a dead worker left behind at
+    # start-up) wraps the one of django_tasks_db: the first app naming a command wins.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -303,6 +305,9 @@ EMAIL_BACKEND = (
 )
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded workbooks are read in a child process whose address space is limited to this many MB,
+# so no upload can take the task worker (or, under `make run`, the web server) down.
+WORKBOOK_MEMORY_LIMIT_MB = env_int("WORKBOOK_MEMORY_LIMIT_MB", 2048, minimum=256)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 LOGGING = {

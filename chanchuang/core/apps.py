@@ -15,8 +15,11 @@ class CoreConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         from chanchuang.core import signals  # noqa: F401 (connects the receivers)
+        from chanchuang.core.daily import register_daily
         from chanchuang.core.navigation import CORE_MENU, register
+        from chanchuang.core.tabular.jobs import recover_stalled_jobs
 
         for group in CORE_MENU:
             register(group)
+        register_daily("stalled imports", recover_stalled_jobs)
         autodiscover_modules("imports")  # each app's import kinds register themselves

@@ -663,6 +663,10 @@ class ImportJob(Linked, models.Model):
     message = models.TextField(_("message"), blank=True)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Which worker process is on the job (host:pid:start) and when it last said so: a job whose
+    # worker died is failed by ``jobs.recover_stalled_jobs`` instead of "checking" for ever.
+    worker = models.CharField(_("worker"), max_length=120, blank=True)
+    heartbeat_at = models.DateTimeField(_("worker last seen"), null=True, blank=True)
 
     objects = ImportJobQuerySet.as_manager()
 

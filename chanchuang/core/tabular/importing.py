@@ -263,9 +263,11 @@ def _importer_by_headers(kind: WorkbookImport, sheet: Sheet):
 
 def plan_workbook(kind: WorkbookImport, stream: IO[bytes], *, school, actor,
                   create_only: bool = False,
-                  progress: ProgressCallback | None = None) -> WorkbookPlan:
-    """Read and check the whole workbook against the database; write nothing."""
-    sheets = open_workbook(stream)
+                  progress: ProgressCallback | None = None,
+                  heartbeat: Callable[[], None] | None = None) -> WorkbookPlan:
+    """Read and check the whole workbook against the database; write nothing. ``heartbeat``
+    is called while the workbook is being read (which reports no rows yet)."""
+    sheets = open_workbook(stream, waiting=heartbeat)
     pairs, errors = _match_sheets(kind, sheets)
     context = kind.context(school, actor)
     context.create_only = create_only
@@ -378,11 +380,12 @@ def _is_template_row(texts: tuple[str, ...], columns_at, template_rows) -> bool:
 
 def apply_workbook(kind: WorkbookImport, stream: IO[bytes], *, school, actor, job=None,
                    create_only: bool = False,
-                   progress: ProgressCallback | None = None) -> WorkbookPlan:
+                   progress: ProgressCallback | None = None,
+                   heartbeat: Callable[[], None] | None = None) -> WorkbookPlan:
     """Plan again against the current database and, if nothing is bad, write it all in one
     transaction with its audit entries. Returns the plan (with errors if nothing was written)."""
     plan = plan_workbook(kind, stream, school=school, actor=actor, create_only=create_only,
-                         progress=progress)
+                         progress=progress, heartbeat=heartbeat)
     if not plan.ok:
         return plan
     with transaction.atomic():
