@@ -228,7 +228,7 @@ def start_match(*, actor: User, selection: SelectionRound) -> SelectionRound:
     (a background task). A second run of a matched round reuses the first run's lottery seed."""
     with transaction.atomic():
         # Two clicks must not start two runs of one round.
-        selection = SelectionRound.objects.select_for_update().select_related(
+        selection = SelectionRound.objects.select_for_update(of=("self",)).select_related(
             "plan", "run").get(pk=selection.pk)
         if selection.status not in (RoundStatus.OPEN, RoundStatus.MATCHED):
             raise DomainError(_("This round cannot be matched now (%(status)s).")
@@ -299,7 +299,7 @@ def publish_round(*, actor: User, selection: SelectionRound) -> list[Placement]:
     round can take the rest."""
     with transaction.atomic():
         # Publishing twice (two clicks, two staff) must not create placements twice.
-        selection = SelectionRound.objects.select_for_update().select_related(
+        selection = SelectionRound.objects.select_for_update(of=("self",)).select_related(
             "plan", "run").get(pk=selection.pk)
         if selection.status == RoundStatus.PUBLISHED:
             raise DomainError(_("This round is already published."))

@@ -204,7 +204,8 @@ def _dead_pid() -> int:
 def _job(world, *, worker: str, heartbeat_at, status="checking") -> ImportJob:
     return ImportJob.objects.create(
         school=world.school, kind="roster", created_by=world.staff_wang, status=status,
-        file=ContentFile(b"PK", name="roster.xlsx"), original_name="roster.xlsx",
+        file=ContentFile(workbook(roster(world)), name="roster.xlsx"),
+        original_name="roster.xlsx",
         worker=worker, heartbeat_at=heartbeat_at)
 
 

@@ -107,7 +107,7 @@ def start_mentor_match(*, actor: User, cohort: Cohort, seed: int | None = None) 
     (a background task, like a placement round's). When it finishes, teams get their mentors
     and everyone is told (``mentors_assigned``)."""
     with transaction.atomic():
-        cohort = Cohort.objects.select_for_update().select_related("mentor_run").get(
+        cohort = Cohort.objects.select_for_update(of=("self",)).select_related("mentor_run").get(
             pk=cohort.pk)
         if cohort.phase not in TEAM_PHASES:
             raise DomainError(_("Mentors are matched once the selection is published."))

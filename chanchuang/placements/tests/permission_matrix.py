@@ -80,7 +80,7 @@ POST /api/v1/plans/{plan_id}/rounds                             plan            
 GET  /api/v1/rounds/{round_id}                                  round                401  200  200  200  200  404  200  404
 PUT  /api/v1/rounds/{round_id}/choices                          round_open           401  422  422  422  422  422  422  422
 PUT  /api/v1/rounds/{round_id}/positions/{position_id}/rankings round_open,position_a 401  422  422  422  422  422  422  422
-POST /api/v1/rounds/{round_id}/run                              round_open           401  200  200  403  403  404  403  404
+POST /api/v1/rounds/{round_id}/run                              round_open           401  400  400  403  403  404  403  404
 POST /api/v1/rounds/{round_id}/publish                          round_open           401  400  400  403  403  404  403  404
 GET  /api/v1/rounds/{round_id}/result                           round                401  200  200  200  200  404  200  404
 GET  /api/v1/placements                                         -                    401  200  200  200  200  403  200  403
