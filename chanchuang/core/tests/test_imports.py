@@ -53,19 +53,6 @@ def upload(client, content: bytes, name="roster.xlsx", mode="upsert", capture=No
     return response
 
 
-@pytest.fixture
-def staff(client, world, django_capture_on_commit_callbacks):
-    """staff_wang logged in; tasks queued on commit run at once."""
-    client.force_login(world.staff_wang)
-
-    def run(fn, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return fn(*args, **kwargs)
-
-    client.run = run
-    return client
-
-
 def _import(staff, content, mode="upsert") -> ImportJob:
     response = staff.run(upload, staff, content, mode=mode)
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -83,18 +83,6 @@ def test_a_model_without_visibility_cannot_be_looked_up(world):
 # --- Imports -----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def staff(client, world, django_capture_on_commit_callbacks):
-    client.force_login(world.staff_wang)
-
-    def run(fn, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return fn(*args, **kwargs)
-
-    client.run = run
-    return client
-
-
 def test_an_import_names_another_schools_major_and_class_like_missing_ones(staff, world):
     rows = student_rows(world, 4)
     rows[0][4] = world.major_far.code          # row 4: the other school's major

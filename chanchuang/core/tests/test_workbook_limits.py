@@ -84,19 +84,6 @@ def roster(world, students: int = 3, **last_cell) -> dict[int, dict[int, object]
     return rows
 
 
-@pytest.fixture
-def staff(client, world, django_capture_on_commit_callbacks):
-    """staff_wang logged in; tasks queued on commit run at once."""
-    client.force_login(world.staff_wang)
-
-    def run(fn, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return fn(*args, **kwargs)
-
-    client.run = run
-    return client
-
-
 def _refused(staff, content: bytes) -> str:
     students = Student.objects.count()
     response = staff.run(upload, staff, content)
