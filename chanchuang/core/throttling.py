@@ -9,6 +9,7 @@ local-memory cache each server process counts on its own; several processes shar
 
 from __future__ import annotations
 
+import ipaddress
 import math
 
 from django.conf import settings
@@ -16,14 +17,19 @@ from django.http import HttpRequest
 from ninja.throttling import SimpleRateThrottle
 
 
-def client_address(request: HttpRequest) -> str:
+def client_address(request: HttpRequest) -> str | None:
     """The client's address: the proxy's ``X-Forwarded-For`` entry when ``BEHIND_PROXY``
-    (the last one, which the proxy wrote), else the connection's address."""
+    (the last one, which the proxy wrote), else the connection's address; None when there is
+    no valid one (axes then records no address: PostgreSQL refuses anything but an IP)."""
+    address = request.META.get("REMOTE_ADDR", "")
     if settings.BEHIND_PROXY:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+            address = forwarded.split(",")[-1].strip()
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 class SettingRateThrottle(SimpleRateThrottle):
@@ -42,7 +48,7 @@ class SettingRateThrottle(SimpleRateThrottle):
         return super().allow_request(request)
 
     def get_ident(self, request: HttpRequest) -> str:
-        return client_address(request)
+        return client_address(request) or "unknown"
 
     def get_cache_key(self, request: HttpRequest) -> str | None:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
