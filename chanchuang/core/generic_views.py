@@ -115,11 +115,13 @@ class ObjectListView(ScopedView):
         RequestConfig(request, paginate={"per_page": self.per_page}).configure(table)
         query = request.GET.copy()
         query.pop("page", None)
+        base = self.base_context()
         context = {
-            **self.base_context(),
+            **base,
             "table": table,
             "filter": filterset,
-            "can_add": request.user.has_perm(permission_name(self.model, "add")),
+            "can_add": _has_route(f"{base['url_prefix']}_add")
+            and request.user.has_perm(permission_name(self.model, "add")),
             "export_query": query.urlencode() if self.exporter_class else None,
             "import_kind": self.import_kind if self.import_kind and request.user.has_perm(
                 import_kind(self.import_kind).permission) else None,
@@ -129,10 +131,10 @@ class ObjectListView(ScopedView):
         return render(request, self.template_name, context)
 
 
-def _has_route(name: str, pk: Any) -> bool:
-    """Whether the model has that page at all (some have no delete page)."""
+def _has_route(name: str, *args: Any) -> bool:
+    """Whether the model has that page at all (some have no add or delete page)."""
     try:
-        reverse(name, args=[pk])
+        reverse(name, args=args)
     except NoReverseMatch:
         return False
     return True

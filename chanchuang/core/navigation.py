@@ -1,6 +1,9 @@
 """The role-aware navigation: each app registers its menu group; the shell shows what applies.
 
-An item is shown when the user holds one of its roles or, if it names a permission, has it.
+An item is shown when the user holds one of its roles or, if it names a permission, has it. A
+platform admin sees every item except a person's own pages (我的报名, 我的成长档案: they would
+be empty or missing for someone who is not a student) and, without Django's staff flag, the
+back office.
 """
 
 from __future__ import annotations
@@ -25,10 +28,17 @@ class MenuItem:
     icon: str
     roles: frozenset[str] = EVERYONE
     permission: str | None = None
+    personal: bool = False  # the user's own things: only for holders of ``roles``
+    back_office: bool = False  # Django's admin site: only for users with the staff flag
 
     def shown_to(self, user, scope: Scope) -> bool:
+        """Whether this user sees the link."""
+        if self.back_office:
+            return user.is_staff
         if self.permission is not None:
             return user.has_perm(self.permission)
+        if self.personal:
+            return bool(self.roles & scope.roles)
         return scope.is_admin or bool(self.roles & scope.roles)
 
 
@@ -84,7 +94,6 @@ CORE_MENU = [
                  permission="core.view_importjob"),
         MenuItem(_("Audit log"), "core:auditentry_list", "history",
                  permission="core.view_auditentry"),
-        MenuItem(_("Back office"), "admin:index", "settings",
-                 roles=frozenset({Role.PLATFORM_ADMIN})),
+        MenuItem(_("Back office"), "admin:index", "settings", back_office=True),
     )),
 ]

@@ -1,0 +1,32 @@
+"""Every menu entry a role is shown opens: no 500, 403 or 404 behind a link of the navigation."""
+
+import pytest
+
+from chanchuang.core.navigation import menu_for
+from chanchuang.core.tests import factories as f
+
+PEOPLE = ["admin", "superuser", "staff_wang", "dept_zhou", "hr_li", "mentor_chen", "student_user",
+          "observer_hubei"]
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_every_menu_entry_opens(client, world, person):
+    # The demo's platform admin is also a Django superuser (every has_perm is true), which
+    # once put an 添加 button on lists that have no add page.
+    user = f.UserFactory(username="root", is_superuser=True, is_staff=True) \
+        if person == "superuser" else getattr(world, person)
+    client.force_login(user)
+    entries = [item for group in menu_for(user) for item in group["items"]]
+    assert entries, f"{person} sees no menu at all"
+    broken = {}
+    for item in entries:
+        status = client.get(item["url"], follow=True).status_code
+        if status != 200:
+            broken[str(item["label"])] = (item["url"], status)
+    assert not broken, f"{person}: menu entries that do not open: {broken}"
+
+
+def test_admin_is_not_offered_a_students_own_pages(world):
+    urls = {item["url"] for group in menu_for(world.admin) for item in group["items"]}
+    assert "/innovation/my/applications/" not in urls
+    assert not any(url.startswith("/innovation/my/") for url in urls)
