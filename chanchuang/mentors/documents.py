@@ -42,6 +42,7 @@ def letter_context(appointment: Appointment, verify_url: str) -> dict[str, Any]:
         "end": _long_date(appointment.end_date),
         "issued": _long_date(appointment.approved_at.date() if appointment.approved_at else None),
         "serial": appointment.serial,
+        "check_code": appointment.check_code,
         "verify_url": verify_url,
     }}
 

@@ -86,3 +86,17 @@ class AppointmentTitleForm(ScopedModelForm):
             raise forms.ValidationError(
                 _("Letter template: it cannot be read (%(error)s).") % {"error": exc}) from None
         return source
+
+
+class VerifyForm(forms.Form):
+    """The serial and check code printed on a letter, typed in by whoever holds it."""
+
+    serial = forms.CharField(label=_("letter serial number"), max_length=40,
+                             widget=forms.TextInput(attrs={"placeholder": "1234-PS-2026-0001"}))
+    check = forms.CharField(label=_("letter check code"), max_length=30,
+                            widget=forms.TextInput(attrs={"placeholder": "XXXX-XXXX-XXXX-XXXX",
+                                                          "autocomplete": "off"}))
+
+    def code(self) -> str:
+        """The verification code the letter's QR code carries."""
+        return f"{self.cleaned_data['serial'].strip()}-{self.cleaned_data['check'].strip()}"

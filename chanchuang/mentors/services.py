@@ -156,6 +156,14 @@ _LONG_CODE = re.compile(r"^(?P<serial>.+)-(?P<check>(?:[0-9A-Z]{4}-){3}[0-9A-Z]{
 _SHORT_CODE = re.compile(r"^(?P<serial>.+)-[0-9A-F]{8}$")
 
 
+_SERIAL = re.compile(r"^[0-9A-Z]{4}-PS-\d{4}-\d{4}$")
+
+
+def looks_like_serial(code: str) -> bool:
+    """Whether a typed code is a letter serial without its check code (see ``next_serial``)."""
+    return bool(_SERIAL.match("".join(code.split()).upper()))
+
+
 def appointment_for_code(code: str) -> Appointment | None:
     """The appointment whose letter carries this verification code, or None if forged."""
     code = "".join(code.split()).upper()

@@ -25,6 +25,7 @@ urlpatterns = [
          name="appointment_renew"),
     path("appointments/<int:pk>/letter/", views.AppointmentLetter.as_view(),
          name="appointment_letter"),
+    path("verify/", views.Verify.as_view(), name="verify_form"),
     path("verify/<str:code>/", views.Verify.as_view(), name="verify"),
     *object_paths("appointment-titles", "appointmenttitle", list_view=views.TitleList,
                   detail_view=views.TitleDetail, edit_view=views.TitleEdit, delete_view=None),

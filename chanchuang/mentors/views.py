@@ -237,9 +237,21 @@ class AppointmentLetter(ScopedView):
 
 
 class Verify(View):
-    """Public: whether a letter is genuine and current — and nothing else about the person."""
+    """Public: whether a letter is genuine and current — and nothing else about the person.
 
-    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+    The QR code opens ``/verify/<serial>-<check code>/``; a person holding the letter types the
+    serial and check code printed on it into ``/verify/`` instead. A serial alone asks for the
+    check code, whether or not such a letter exists, so a guessed serial reveals nothing."""
+
+    def get(self, request: HttpRequest, code: str | None = None) -> HttpResponse:
+        typed = forms.VerifyForm(request.GET or None, initial={"serial": code})
+        if code is None:
+            if not typed.is_valid():
+                return render(request, "mentors/verify.html", {"form": typed})
+            code = typed.code()
+        if services.looks_like_serial(code):
+            form = forms.VerifyForm(initial={"serial": "".join(code.split()).upper()})
+            return render(request, "mentors/verify.html", {"form": form, "needs_check": True})
         throttle = verify_throttle()  # every check is a guess: VERIFY_RATE per address
         if not throttle.allow_request(request):
             response = render(request, "mentors/verify.html", {
@@ -248,8 +260,8 @@ class Verify(View):
             return response
         appointment = services.appointment_for_code(code)
         if appointment is None:
-            return render(request, "mentors/verify.html", {"code": code, "verdict": "forged"},
-                          status=404)
+            return render(request, "mentors/verify.html", {
+                "code": code, "verdict": "forged", "form": forms.VerifyForm()}, status=404)
         name = appointment.mentor.name
         return render(request, "mentors/verify.html", {
             "code": code, "appointment": appointment,

@@ -39,6 +39,7 @@ mentors:appointment_renew           POST  appointment_a        302  302  302  40
 mentors:appointment_letter          GET   appointment_a        302  200  200  403  403  404  404  404
 mentors:appointment_letter          GET   appointment_own      302  200  200  403  404  200  404  404
 mentors:verify                      GET   letter_code          200  200  200  200  200  200  200  200
+mentors:verify_form                 GET   -                    200  200  200  200  200  200  200  200
 
 mentors:appointmenttitle_list       GET   -                    302  200  200  403  403  403  403  403
 mentors:appointmenttitle_add        GET   -                    302  200  200  403  403  403  403  403

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from html import unescape
 
@@ -121,6 +122,7 @@ def test_the_letter_pdf_carries_the_appointment_and_its_verification_address(cli
     assert "2026年6月24日" in compact and "2029年6月23日" in compact
     assert appointment.serial in compact
     assert reverse("mentors:verify", args=[appointment.verification_code]) in compact
+    assert f"校验码：{appointment.check_code}" in compact.replace("　", "")  # to type it in
 
 
 def test_a_staff_letter_template_is_used_and_broken_ones_are_refused(client, world):
@@ -177,6 +179,35 @@ def test_the_api_verifies_without_a_login(client, world):
         "school": "江城职业技术学院", "start_date": "2026-06-24", "end_date": "2029-06-23"}
     forged = url[:-1] + ("X" if url[-1] != "X" else "Y")
     assert client.get(forged).json()["genuine"] is False
+
+
+def test_the_verify_page_takes_the_serial_and_check_code_typed_from_the_letter(client, world):
+    appointment = world.appointment_a
+    page = client.get(reverse("mentors:verify_form"))
+    assert page.status_code == 200 and 'name="serial"' in page.content.decode()
+    typed = client.get(reverse("mentors:verify_form"), {
+        "serial": f" {appointment.serial} ", "check": appointment.check_code.lower()})
+    scanned = client.get(reverse("mentors:verify", args=[appointment.verification_code]))
+    assert typed.status_code == scanned.status_code == 200
+    for answer in ("真实有效，当前在聘", "向**", appointment.serial):
+        assert answer in typed.content.decode() and answer in scanned.content.decode()
+    wrong = client.get(reverse("mentors:verify_form"), {
+        "serial": appointment.serial, "check": "0000-0000-0000-0000"})
+    assert wrong.status_code == 404 and "可能是伪造的" in wrong.content.decode()
+
+
+def test_a_serial_alone_asks_for_the_check_code_and_reveals_nothing(client, world):
+    real = world.appointment_a.serial  # 9001-PS-2026-0001, printed on the letter
+    guessed = real[:-4] + "0999"
+    answers = []
+    for serial in (real, guessed):
+        response = client.get(reverse("mentors:verify", args=[serial]))
+        page = response.content.decode()
+        assert response.status_code == 200 and "请同时输入" in page and "可能是伪造的" not in page
+        assert "向**" not in page and 'name="check"' in page
+        answers.append(re.sub(r'name="csrfmiddlewaretoken" value="\w+"', "", page)
+                       .replace(serial, "<serial>"))
+    assert answers[0] == answers[1]  # the same page whether or not the letter exists
 
 
 # --- Long check codes and a throttle on guesses (issue 11, finding 5c) -----------------------
