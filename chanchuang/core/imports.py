@@ -10,6 +10,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.choices import Gender, MajorLevel, Role, StudentStatus
+from chanchuang.core.identifiers import validate_id_number, validate_phone
 from chanchuang.core.models import Department, Major, Membership, SchoolClass, Student, User
 from chanchuang.core.pinyin import pinyin_keys
 from chanchuang.core.tabular.columns import Column
@@ -173,8 +174,10 @@ class StudentSheet(SheetImporter):
         Column("status", _("status"), kind="choice", choices=StudentStatus,
                example=StudentStatus.ENROLLED),
         Column("phone", _("phone"), example="13800001111", as_text=True,
-               personal_permission="core.view_phone", export=lambda s: s.user.phone),
+               personal_permission="core.view_phone", export=lambda s: s.user.phone,
+               validators=(validate_phone,)),
         Column("id_number", _("ID card number"), example="", as_text=True,
+               validators=(validate_id_number,),
                personal_permission="core.view_id_number", export=lambda s: s.user.id_number,
                note=_("18 characters; format the column as text")),
     ]

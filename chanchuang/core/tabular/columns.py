@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import TextChoices
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -54,6 +55,9 @@ class Column:
     max_length: int | None = None
     export: Callable[[Any], Any] | None = None  # value of a model row for exports
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    # The model field's own validators, run on the cell so that a row reports every bad cell
+    # at once (a bad phone beside a bad date), not only the cells that fail to parse.
+    validators: tuple[Callable[[Any], None], ...] = ()
 
     @property
     def personal(self) -> bool:
@@ -78,7 +82,13 @@ class Column:
             if self.required:
                 raise CellError(_("This cell is required."))
             return None
-        return getattr(self, f"_parse_{self.kind}")(text, lookups)
+        value = getattr(self, f"_parse_{self.kind}")(text, lookups)
+        try:
+            for validator in self.validators:
+                validator(value)
+        except ValidationError as exc:
+            raise CellError(" ".join(exc.messages)) from None
+        return value
 
     def _parse_text(self, text: str, lookups) -> str:
         if self.max_length and len(text) > self.max_length:

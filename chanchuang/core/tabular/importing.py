@@ -74,6 +74,8 @@ class ImportContext:
 class SheetImporter:
     """One sheet of an import: columns, natural key, and how a row becomes objects."""
 
+    do_not_call_in_templates = True  # pages list the classes' titles (工作表：院系、专业…)
+
     name: ClassVar[str]
     title: ClassVar[Any]
     model: ClassVar[type[models.Model]]

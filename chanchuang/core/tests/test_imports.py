@@ -123,6 +123,29 @@ def test_each_kind_of_bad_row_is_reported(staff, world):
     assert Student.objects.count() == 3
 
 
+def test_the_upload_page_names_the_sheets_and_the_preview_lists_the_rows(staff, world):
+    page = staff.get(reverse("core:import_start", args=["roster"])).content.decode()
+    assert "二级学院、专业、班级、学生。" in page
+    response = staff.run(upload, staff, filled(template(staff), student_rows(world, 3)))
+    preview = staff.get(response.url).content.decode()
+    assert "尚未写入任何数据" in preview
+    for number in ("2026000001", "2026000002", "2026000003"):
+        assert number in preview  # the rows themselves, not only their count
+
+
+def test_every_bad_cell_of_a_row_is_reported_at_once(staff, world):
+    rows = student_rows(world, 2)
+    rows[1][7] = "2008-13-45"                # row 5: not a date …
+    rows[1][9] = "1391234"                   # … and not a phone either
+    rows[1][10] = "420101199001011230"       # … and an ID number whose check character is wrong
+    students = Student.objects.count()
+    job = _import(staff, filled(template(staff), rows))
+    assert job.status == "invalid"
+    bad = sorted(e["column"] for e in job.errors if e["row"] == 5)
+    assert bad == ["出生日期", "手机号", "身份证号"]
+    assert Student.objects.count() == students
+
+
 def test_create_only_refuses_a_number_already_registered(staff, world):
     rows = student_rows(world, 2)
     rows[1][0] = world.student_liu.student_no
