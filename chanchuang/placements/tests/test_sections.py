@@ -34,3 +34,29 @@ def test_the_enterprise_member_sees_their_own_positions_on_their_page(client, wo
     page = client.get(reverse("partners:partner_detail", args=[world.enterprise_a.pk])
                       ).content.decode()
     assert "岗位与实习生" in page and position.title in page
+
+
+def test_the_partner_page_hides_the_positions_from_who_may_not_see_them(client, world):
+    world.position_a  # noqa: B018
+    client.force_login(world.mentor_chen)
+    page = client.get(reverse("partners:partner_detail", args=[world.enterprise_a.pk])
+                      ).content.decode()
+    assert "来自该合作伙伴的导师" in page
+    assert "岗位与实习生" not in page and world.position_a.title not in page
+
+
+def test_the_innovation_record_shows_the_positions_the_student_took(client, world):
+    position = world.position_a
+    world.placement_liu  # noqa: B018 — matched to one of the plan's positions
+    Placement.objects.filter(student=world.student_liu).update(status="confirmed",
+                                                               position=position)
+    client.force_login(world.student_user)
+    page = client.get(reverse("innovation:student_record", args=[world.student_liu.pk])
+                      ).content.decode()
+    assert page.index("创办的企业") < page.index("就业与实习岗位") < page.index(position.title)
+    assert f"{position.organisation} · {position.title}" in page
+    # Another student's record lists none of them.
+    client.force_login(world.staff_wang)
+    page = client.get(reverse("innovation:student_record", args=[world.student_ma.pk])
+                      ).content.decode()
+    assert "就业与实习岗位" in page and position.title not in page
