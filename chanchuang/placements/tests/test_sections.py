@@ -1,5 +1,6 @@
-"""A partner's page shows what other apps know of the partner: the mentors who come from it
-with their current appointments, and its positions with the interns placed."""
+"""Sections other apps add to a page below them (``core.sections``): a partner's page shows the
+mentors who come from it with their current appointments, and its positions with the interns
+placed; a student's innovation record shows the positions they took."""
 
 from django.urls import reverse
 
@@ -45,18 +46,18 @@ def test_the_partner_page_hides_the_positions_from_who_may_not_see_them(client, 
     assert "岗位与实习生" not in page and world.position_a.title not in page
 
 
-def test_the_innovation_record_shows_the_positions_the_student_took(client, world):
-    position = world.position_a
-    world.placement_liu  # noqa: B018 — matched to one of the plan's positions
-    Placement.objects.filter(student=world.student_liu).update(status="confirmed",
-                                                               position=position)
+def test_the_record_lists_the_positions_the_student_took(client, world):
+    placement = world.placement_liu  # matched in a published round: not yet taken
     client.force_login(world.student_user)
-    page = client.get(reverse("innovation:student_record", args=[world.student_liu.pk])
-                      ).content.decode()
-    assert page.index("创办的企业") < page.index("就业与实习岗位") < page.index(position.title)
-    assert f"{position.organisation} · {position.title}" in page
-    # Another student's record lists none of them.
+    url = f"/students/{world.student_liu.pk}/innovation-record/"
+    assert placement.position.title not in client.get(url).content.decode()
+    Placement.objects.filter(pk=placement.pk).update(status="confirmed")
+    page = client.get(url).content.decode()
+    assert "就业与实习岗位" in page and placement.position.title in page
+    assert str(placement.position.organisation) in page
+    # The section comes after the record's own cards; another student's record lists none.
+    assert page.index("创办的企业") < page.index("就业与实习岗位")
     client.force_login(world.staff_wang)
     page = client.get(reverse("innovation:student_record", args=[world.student_ma.pk])
                       ).content.decode()
-    assert "就业与实习岗位" in page and position.title not in page
+    assert "就业与实习岗位" in page and placement.position.title not in page
