@@ -7,11 +7,12 @@ install:  ## The Python environment (.venv, from uv.lock) and the npm assets (fr
 run: install  ## Migrate, seed the demo on first start, serve the app and the task worker (Ctrl-C stops both).
 	@bin/run
 
-test: install  ## ruff, migrations, deploy check, the suite on SQLite (and PostgreSQL, browser tests where available; all mandatory with CI=true).
+test: install  ## ruff, import contracts, migrations, deploy check, the suite on SQLite (and PostgreSQL, browser tests where available; all mandatory with CI=true).
 	@bin/test
 
-lint: install  ## ruff only.
+lint: install  ## ruff and the import contracts.
 	@.venv/bin/ruff check .
+	@.venv/bin/lint-imports
 
 bench: install  ## The benchmarks in benchmarks/, each printing its figures.
 	@bin/bench

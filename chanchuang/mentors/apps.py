@@ -14,11 +14,11 @@ class MentorsConfig(AppConfig):
     def ready(self) -> None:
         from chanchuang.core.daily import register_daily
         from chanchuang.core.navigation import register
-        from chanchuang.mentors import partner_section
+        from chanchuang.core.sections import register as register_section
+        from chanchuang.mentors import sections
         from chanchuang.mentors.navigation import MENTORS_MENU
         from chanchuang.mentors.services import refresh_statuses
-        from chanchuang.partners.sections import register as register_section
 
         register(MENTORS_MENU)
-        register_section(partner_section.SECTION)
+        register_section(*sections.SECTIONS)
         register_daily("appointments", refresh_statuses)

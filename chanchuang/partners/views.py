@@ -25,6 +25,7 @@ from chanchuang.core.generic_views import (
     StoredFileView,
 )
 from chanchuang.core.models import AuditEntry, Organisation
+from chanchuang.core.sections import PARTNER, sections_for
 from chanchuang.core.services import DomainError, save_form
 from chanchuang.partners import documents, exports, filters, forms, queries, services, tables
 from chanchuang.partners.choices import AgreementStatus
@@ -39,7 +40,6 @@ from chanchuang.partners.models import (
     Interaction,
     SigningEvent,
 )
-from chanchuang.partners.sections import sections_for
 
 # --- Partners --------------------------------------------------------------------------------
 
@@ -89,7 +89,7 @@ class PartnerDetail(PartnerView, ObjectDetailView):
             "timeline": Interaction.objects.visible_to(user).filter(organisation=obj)
             .select_related("recorded_by", "agreement")[:50],
             "can_manage": can_manage,
-            "sections": sections_for(obj, user),
+            "sections": sections_for(PARTNER, obj, user),
             "can_record": user.has_perm("partners.record_interaction", obj),
             "contact_form": forms.ContactForm(user=user) if can_manage else None,
             "interaction_form": forms.InteractionForm(

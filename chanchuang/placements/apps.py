@@ -15,11 +15,11 @@ class PlacementsConfig(AppConfig):
     def ready(self) -> None:
         from chanchuang.core.navigation import register
         from chanchuang.core.registry import MatchPurpose, register_match_purpose
-        from chanchuang.partners.sections import register as register_section
-        from chanchuang.placements import partner_section, services
+        from chanchuang.core.sections import register as register_section
+        from chanchuang.placements import sections, services
         from chanchuang.placements.navigation import PLACEMENTS_MENU
 
         register(PLACEMENTS_MENU)
-        register_section(partner_section.SECTION)
+        register_section(*sections.SECTIONS)
         register_match_purpose(MatchPurpose(services.MATCH_PURPOSE, services.round_matched,
                                             services.round_match_failed))

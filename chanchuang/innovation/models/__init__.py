@@ -1,6 +1,15 @@
-"""Models of the innovation app, by stage: programmes and cohorts, intake, teams during the
-cohort, records (outcomes and credits), and the showcase."""
+"""Models of the innovation app, one module per sub-concept like every layer package of the app:
+``programmes`` (programmes, cohorts and their set-up), ``intake`` (projects, applications,
+reviews), ``cohort`` (teams during the cohort: mentors, attendance, submissions, demo-day
+scores), ``records`` (credits and start-ups) and ``showcase``. Import them from here."""
 
+from chanchuang.innovation.models.cohort import (
+    Attendance,
+    JudgeScore,
+    MentorChoice,
+    Submission,
+    Team,
+)
 from chanchuang.innovation.models.intake import (
     Application,
     ApplicationMember,
@@ -20,13 +29,6 @@ from chanchuang.innovation.models.programmes import (
 )
 from chanchuang.innovation.models.records import Competition, Credit, CreditRule, Startup
 from chanchuang.innovation.models.showcase import Exhibition, ShowcaseItem
-from chanchuang.innovation.models.teams import (
-    Attendance,
-    JudgeScore,
-    MentorChoice,
-    Submission,
-    Team,
-)
 
 __all__ = [
     "Application", "ApplicationMember", "Attendance", "Cohort", "CohortMentor", "Competition",

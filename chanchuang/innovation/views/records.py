@@ -27,6 +27,7 @@ from chanchuang.core.generic_views import (
 )
 from chanchuang.core.lookups import visible_or_none
 from chanchuang.core.models import Student
+from chanchuang.core.sections import STUDENT_RECORD, sections_for
 from chanchuang.innovation import documents
 from chanchuang.innovation.exports import records as exports
 from chanchuang.innovation.filters import records as filters
@@ -34,8 +35,6 @@ from chanchuang.innovation.forms import records as forms
 from chanchuang.innovation.models import Competition, Credit, CreditRule, Startup
 from chanchuang.innovation.services import records as services
 from chanchuang.innovation.tables import records as tables
-from chanchuang.placements.choices import PlacementStatus
-from chanchuang.placements.models import Placement
 
 LINE_RELATIONS = ("competition", "project", "cohort__programme")
 
@@ -130,22 +129,17 @@ class RecordView(ScopedView):
         """The start-ups the student founded."""
         return list(Startup.objects.visible_to(self.request.user).filter(founders=student))
 
-    def positions(self, student: Student) -> list[Placement]:
-        """The positions the student took after two-way selection (confirmed or completed)."""
-        return list(Placement.objects.visible_to(self.request.user).filter(
-            student=student, status__in=[PlacementStatus.CONFIRMED, PlacementStatus.COMPLETED])
-            .select_related("position__organisation").order_by("-start_date"))
-
 
 class StudentRecord(RecordView):
-    """Every line by year, which of them count, the totals, bootcamps and start-ups."""
+    """Every line by year, which of them count, the totals, bootcamps and start-ups, and the
+    sections other apps add (the positions the student took)."""
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         record = self.record(pk)
         student = record.student
         return render(request, "innovation/records_student.html", {
             "record": record, "student": student, "startups": self.startups(student),
-            "positions": self.positions(student),
+            "sections": sections_for(STUDENT_RECORD, student, request.user),
             "can_record": request.user.has_perm("innovation.add_credit", student),
             "can_remove": request.user.has_perm("innovation.delete_credit", student),
         })

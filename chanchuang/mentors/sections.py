@@ -1,4 +1,5 @@
-"""The "Mentors from this partner" card on a partner's page (see ``partners.sections``)."""
+"""The sections mentors adds to pages below it (see ``core.sections``): the "Mentors from this
+partner" card on a partner's page."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from typing import Any
 from django.db.models import Prefetch
 
 from chanchuang.core.models import Organisation, User
+from chanchuang.core.sections import PARTNER, PageSection
 from chanchuang.mentors.choices import AppointmentStatus
 from chanchuang.mentors.models import Appointment, Mentor
-from chanchuang.partners.sections import PartnerSection
 
 
 def partner_mentors(organisation: Organisation, user: User) -> dict[str, Any] | None:
@@ -23,4 +24,4 @@ def partner_mentors(organisation: Organisation, user: User) -> dict[str, Any] | 
             .prefetch_related(Prefetch("appointments", queryset=current))}
 
 
-SECTION = PartnerSection(10, "mentors/inc/partner_mentors.html", partner_mentors)
+SECTIONS = [PageSection(PARTNER, 10, "mentors/inc/partner_mentors.html", partner_mentors)]
