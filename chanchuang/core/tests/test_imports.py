@@ -126,6 +126,8 @@ def test_each_kind_of_bad_row_is_reported(staff, world):
 def test_the_upload_page_names_the_sheets_and_the_preview_lists_the_rows(staff, world):
     page = staff.get(reverse("core:import_start", args=["roster"])).content.decode()
     assert "二级学院、专业、班级、学生。" in page
+    # each import mode is one Tabler check row, its label beside the radio (not wrapped under it)
+    assert page.count('<label class="form-check" for="id_mode_') == 2
     response = staff.run(upload, staff, filled(template(staff), student_rows(world, 3)))
     preview = staff.get(response.url).content.decode()
     assert "尚未写入任何数据" in preview
