@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from chanchuang.core.models import Linked, Organisation, School, Student
 from chanchuang.core.staff_templates import validate_staff_template
 from chanchuang.core.uploads import PolicyFileField
-from chanchuang.core.visibility import Scope, VisibleQuerySet
+from chanchuang.core.visibility import Scope, VisibleQuerySet, visible_through
 from chanchuang.partners.choices import (
     AgreementStatus,
     CommitmentKind,
@@ -225,11 +225,8 @@ class Agreement(Linked, models.Model):
         return self.status in (AgreementStatus.DRAFT, AgreementStatus.REVIEW)
 
 
-class AgreementPartyQuerySet(VisibleQuerySet):
+class AgreementPartyQuerySet(visible_through("agreement")):
     """Parties: as their agreement."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(agreement__in=Agreement.objects.filter(agreements_seen(scope)))
 
 
 class AgreementParty(models.Model):
@@ -274,11 +271,8 @@ class AgreementParty(models.Model):
         return self.agreement.school_id
 
 
-class CommitmentQuerySet(VisibleQuerySet):
+class CommitmentQuerySet(visible_through("agreement")):
     """Commitments: as their agreement."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(agreement__in=Agreement.objects.filter(agreements_seen(scope)))
 
     def with_delivered(self) -> CommitmentQuerySet:
         """Annotate each commitment with the sum delivered so far (``delivered``)."""
@@ -320,11 +314,8 @@ class Commitment(models.Model):
         return self.agreement.school_id
 
 
-class DeliveryQuerySet(VisibleQuerySet):
+class DeliveryQuerySet(visible_through("commitment__agreement")):
     """Deliveries: as their agreement."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(commitment__agreement__in=Agreement.objects.filter(agreements_seen(scope)))
 
 
 class Delivery(models.Model):
@@ -361,11 +352,8 @@ class Delivery(models.Model):
         return f"{kind} {quantity_text(self.quantity)}（{self.delivered_on}）"
 
 
-class AttachmentQuerySet(VisibleQuerySet):
+class AttachmentQuerySet(visible_through("agreement")):
     """Attachments: as their agreement."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(agreement__in=Agreement.objects.filter(agreements_seen(scope)))
 
 
 class Attachment(models.Model):
