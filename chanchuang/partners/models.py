@@ -10,8 +10,8 @@ from django.db import models
 from django.db.models import F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from chanchuang.core.document_kinds import DocumentKind, staff_template_field
 from chanchuang.core.models import Linked, Organisation, School, Student
-from chanchuang.core.staff_templates import validate_staff_template
 from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet, visible_through
 from chanchuang.partners.choices import (
@@ -127,37 +127,21 @@ class Interaction(models.Model):
 # --- Agreements ------------------------------------------------------------------------------
 
 
-class AgreementTypeQuerySet(VisibleQuerySet):
-    """Agreement types: the built-in ones, and those of the user's school."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(school__isnull=True) | Q(school_id__in=scope.member_schools)
-
-
-class AgreementType(Linked, models.Model):
+class AgreementType(DocumentKind):
     """A kind of agreement with its document template; built in (no school) or the school's."""
 
-    school = models.ForeignKey(School, verbose_name=_("school"), null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="agreement_types")
-    name = models.CharField(_("name"), max_length=100)
-    code = models.SlugField(_("code"), max_length=40, blank=True,
-                            help_text=_("Set on built-in types the platform relies on."))
     description = models.TextField(_("description"), blank=True)
-    document_template = models.TextField(
-        _("document template"), validators=[validate_staff_template],
+    document_template = staff_template_field(
+        _("document template"),
         help_text=_("The body of the printed agreement, in Django template language; it can use "
                     "agreement, parties and commitments."))
-    is_active = models.BooleanField(_("in use"), default=True)
 
-    objects = AgreementTypeQuerySet.as_manager()
+    template_field = "document_template"
+    template_unreadable = _("Document template: it cannot be read (%(error)s).")
 
-    class Meta:
+    class Meta(DocumentKind.Meta):
         verbose_name = _("agreement type")
         verbose_name_plural = _("agreement types")
-        ordering = ["school_id", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 def agreements_seen(scope: Scope) -> Q:
