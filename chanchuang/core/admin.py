@@ -145,3 +145,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
                     "revoked_at"]
     readonly_fields = ["prefix", "created_at", "last_used_at"]
     raw_id_fields = ["user"]
+
+
+class DocumentKindAdmin(admin.ModelAdmin):
+    """The admin of a kind with a document template (``core.document_kinds``)."""
+
+    list_display = ["name", "code", "school", "is_active"]
+    list_filter = ["school", "is_active"]

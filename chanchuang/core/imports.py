@@ -4,7 +4,7 @@ student number. Students get a login (named by their student number) created or 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
@@ -25,47 +25,66 @@ from chanchuang.core.tabular.registry import register_import
 BATCH = 2000
 
 
-class DepartmentSheet(SheetImporter):
+class StructureSheet(SheetImporter):
+    """A sheet of the school's structure (departments, majors, classes): its rows are read from
+    and added to the import's ``lookup`` by key, so later sheets can refer to them; an update
+    writes ``fields``."""
+
+    lookup: ClassVar[str]
+    fields: ClassVar[list[str]]
+    validated: ClassVar[list[str] | None] = None  # fields whose validators run, then clean()
+
+    def load_existing(self):
+        return dict(self.context.lookups[self.lookup])
+
+    def build(self, values, present):
+        obj = self.existing.get(values[self.key])
+        creating = obj is None
+        if creating:
+            obj = self.model(school=self.context.school)
+        changes = self.compare(obj, values, [self.key, *self.fields], present)
+        if self.validated is not None:
+            self.validate(obj, self.validated, self.column_titles)
+        key = getattr(obj, self.key)
+        objects = {self.model._meta.model_name: obj}
+        if creating:
+            return Planned(key, "create", objects)
+        return Planned(key, "update" if changes else "unchanged", objects, changes)
+
+    def register(self, planned):
+        obj = planned.objects[self.model._meta.model_name]
+        self.context.lookups[self.lookup][getattr(obj, self.key)] = obj
+
+    def write(self, plans):
+        _write(self.model, plans, self.model._meta.model_name, self.fields)
+
+
+class DepartmentSheet(StructureSheet):
     """Departments by name."""
 
     name = "departments"
     title = _("Departments")
     model = Department
     key = "name"
+    lookup = "departments"
+    fields = ["code"]
     columns = [
         Column("name", _("department name"), required=True, example="新能源与电力学院",
                max_length=100),
         Column("code", _("department code"), example="01", as_text=True, max_length=20),
     ]
 
-    def load_existing(self):
-        return dict(self.context.lookups["departments"])
 
-    def build(self, values, present):
-        department = self.existing.get(values["name"])
-        if department is None:
-            department = Department(school=self.context.school, name=values["name"],
-                                    code=values.get("code") or "")
-            return Planned(department.name, "create", {"department": department})
-        changes = self.compare(department, values, ["code"], present)
-        return Planned(department.name, "update" if changes else "unchanged",
-                       {"department": department}, changes)
-
-    def register(self, planned):
-        department = planned.objects["department"]
-        self.context.lookups["departments"][department.name] = department
-
-    def write(self, plans):
-        _write(Department, plans, "department", ["code"])
-
-
-class MajorSheet(SheetImporter):
+class MajorSheet(StructureSheet):
     """Majors by their national catalogue code."""
 
     name = "majors"
     title = _("Majors")
     model = Major
     key = "code"
+    lookup = "majors"
+    fields = ["name", "department", "level", "duration_years"]
+    validated = ["code"]
     columns = [
         Column("code", _("major code"), required=True, example="430105", as_text=True,
                note=_("six digits of the national catalogue")),
@@ -78,36 +97,16 @@ class MajorSheet(SheetImporter):
         Column("duration_years", _("length of study (years)"), kind="int", example=3),
     ]
 
-    def load_existing(self):
-        return dict(self.context.lookups["majors"])
 
-    def build(self, values, present):
-        major = self.existing.get(values["code"])
-        action = "create" if major is None else "update"
-        if major is None:
-            major = Major(school=self.context.school, level=MajorLevel.HIGHER, duration_years=3)
-        changes = self.compare(major, values, ["code", "name", "department", "level",
-                                               "duration_years"], present)
-        self.validate(major, ["code"], self.column_titles)
-        if action == "update" and not changes:
-            action = "unchanged"
-        return Planned(major.code, action, {"major": major}, {} if action == "create" else changes)
-
-    def register(self, planned):
-        major = planned.objects["major"]
-        self.context.lookups["majors"][major.code] = major
-
-    def write(self, plans):
-        _write(Major, plans, "major", ["name", "department", "level", "duration_years"])
-
-
-class ClassSheet(SheetImporter):
+class ClassSheet(StructureSheet):
     """Classes by name."""
 
     name = "classes"
     title = _("Classes")
     model = SchoolClass
     key = "name"
+    lookup = "classes"
+    fields = ["major", "enrolment_year"]
     columns = [
         Column("name", _("class name"), required=True, example="电力系统自动化技术2501班",
                max_length=100),
@@ -116,28 +115,6 @@ class ClassSheet(SheetImporter):
                export=lambda c: c.major.code),
         Column("enrolment_year", _("enrolment year"), kind="int", required=True, example=2025),
     ]
-
-    def load_existing(self):
-        return dict(self.context.lookups["classes"])
-
-    def build(self, values, present):
-        school_class = self.existing.get(values["name"])
-        action = "create" if school_class is None else "update"
-        if school_class is None:
-            school_class = SchoolClass(school=self.context.school)
-        changes = self.compare(school_class, values, ["name", "major", "enrolment_year"],
-                               present)
-        if action == "update" and not changes:
-            action = "unchanged"
-        return Planned(school_class.name, action, {"schoolclass": school_class},
-                       {} if action == "create" else changes)
-
-    def register(self, planned):
-        school_class = planned.objects["schoolclass"]
-        self.context.lookups["classes"][school_class.name] = school_class
-
-    def write(self, plans):
-        _write(SchoolClass, plans, "schoolclass", ["major", "enrolment_year"])
 
 
 STUDENT_FIELDS = ["department", "major", "school_class", "enrolment_year", "gender",

@@ -188,16 +188,17 @@ def compile_staff_template(source: str):
     return ENGINE.from_string(source)
 
 
-def validate_staff_template(source: str) -> None:
-    """Model-field validator: refused constructs by name, then syntax errors."""
+def validate_staff_template(source: str, unreadable: str | None = None) -> None:
+    """Model-field validator: refused constructs by name, then syntax errors (``unreadable``,
+    with ``%(error)s``, names the template in that message)."""
     names = refused_constructs(source)
     if names:
         raise ValidationError(refused_message(names), code="refused")
     try:
         compile_staff_template(source)
     except TemplateSyntaxError as exc:
-        raise ValidationError(_("Template: it cannot be read (%(error)s).") % {"error": exc},
-                              code="syntax") from None
+        message = unreadable or _("Template: it cannot be read (%(error)s).")
+        raise ValidationError(message % {"error": exc}, code="syntax") from None
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:

@@ -126,3 +126,22 @@ class VisibleQuerySet(models.QuerySet):
         if scope is ANONYMOUS:
             return self.filter(NOTHING)
         return self.filter(self.visibility(scope))
+
+
+def visible_through(path: str) -> type[VisibleQuerySet]:
+    """A queryset class whose rows a scope sees exactly when it sees the row at ``path``
+    (``"agreement"``, ``"commitment__agreement"``), by that row's own ``visibility``.
+
+    The parent's condition is a subquery rather than a join, so each row is listed once.
+    """
+
+    class VisibleThroughQuerySet(VisibleQuerySet):
+        def visibility(self, scope: Scope) -> Q:
+            parent = self.model
+            for name in path.split("__"):
+                parent = parent._meta.get_field(name).related_model
+            parents = parent._default_manager.all()
+            return Q(**{f"{path}__in": parents.filter(parents.visibility(scope)).values("pk")})
+
+    VisibleThroughQuerySet.__doc__ = f"Rows visible exactly as their {path.replace('__', '.')}."
+    return VisibleThroughQuerySet

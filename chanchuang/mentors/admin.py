@@ -2,7 +2,10 @@
 
 from django.contrib import admin
 
+from chanchuang.core.admin import DocumentKindAdmin
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
+
+admin.site.register(AppointmentTitle, DocumentKindAdmin)
 
 
 @admin.register(Mentor)
@@ -19,11 +22,6 @@ class AppointmentAdmin(admin.ModelAdmin):
     list_filter = ["status", "title", "school"]
     search_fields = ["mentor__name", "serial"]
     raw_id_fields = ["mentor", "agreement", "renewal_of", "approved_by"]
-
-
-@admin.register(AppointmentTitle)
-class AppointmentTitleAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "school"]
 
 
 @admin.register(Activity)

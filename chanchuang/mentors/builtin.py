@@ -1,17 +1,9 @@
-"""The built-in appointment titles (one shared letter template)."""
+"""The built-in appointment titles: ``data/appointmenttitle.json``, loaded by
+``core.document_kinds``.
 
-from chanchuang.mentors.documents import default_letter_template
+``ensure_builtin_titles`` is the name the test fixtures still import.
+"""
 
-BUILT_IN = [  # (code, name)
-    ("guest_professor", "双创客座教授"),
-    ("teaching_director", "双创教学总监"),
-    ("enterprise_mentor", "企业导师"),
-]
+from chanchuang.core.document_kinds import ensure_builtin as ensure_builtin_titles
 
-
-def ensure_builtin_titles(title_model) -> None:
-    """Create the built-in titles that are missing (the model may be a historical one)."""
-    template = default_letter_template()
-    for code, name in BUILT_IN:
-        title_model.objects.get_or_create(school=None, code=code, defaults={
-            "name": name, "letter_template": template})
+__all__ = ["ensure_builtin_titles"]

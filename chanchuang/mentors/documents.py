@@ -4,7 +4,6 @@ the verification address and its QR code, rendered to PDF."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 import segno
@@ -13,14 +12,12 @@ from django.utils.safestring import mark_safe
 
 from chanchuang.core.pdf import render_pdf
 from chanchuang.core.staff_templates import render_staff_template
-from chanchuang.mentors.models import Appointment
-
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "data" / "letter_template.html"
+from chanchuang.mentors.models import Appointment, AppointmentTitle
 
 
 def default_letter_template() -> str:
     """The template the built-in titles start from."""
-    return DEFAULT_TEMPLATE.read_text(encoding="utf-8")
+    return AppointmentTitle.default_template()
 
 
 def _long_date(value) -> str:

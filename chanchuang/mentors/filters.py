@@ -39,14 +39,3 @@ class AppointmentFilterSet(SearchFilterSet):
     def search(self, queryset, name, value):
         return queryset.filter(name_search(value, name_field="mentor__name", prefix="mentor__")
                                | Q(serial__icontains=value))
-
-
-class AppointmentTitleFilterSet(SearchFilterSet):
-    """Titles by name."""
-
-    class Meta:
-        model = AppointmentTitle
-        fields = ["q"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(name__icontains=value)

@@ -1,17 +1,11 @@
 """Forms of the mentors app."""
 
 from django import forms
-from django.template import TemplateSyntaxError
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.forms import DATE, ScopedModelForm
 from chanchuang.core.models import Tag
-from chanchuang.core.staff_templates import (
-    compile_staff_template,
-    refused_constructs,
-    refused_message,
-)
-from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
+from chanchuang.mentors.models import Activity, Appointment, Mentor
 from chanchuang.partners.choices import IN_FORCE
 from chanchuang.partners.models import Agreement
 
@@ -43,6 +37,7 @@ class AppointmentForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["title"].queryset = self.fields["title"].queryset.in_use()
         self.fields["agreement"].queryset = Agreement.objects.visible_to(self.user).filter(
             status__in=IN_FORCE)
 
@@ -64,28 +59,6 @@ class ActivityForm(forms.ModelForm):
         model = Activity
         fields = ["kind", "title", "happened_on", "hours", "notes"]
         widgets = {"happened_on": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
-
-
-class AppointmentTitleForm(ScopedModelForm):
-    """A title and its letter template."""
-
-    class Meta:
-        model = AppointmentTitle
-        fields = ["school", "name", "letter_template"]
-        widgets = {"letter_template": forms.Textarea(attrs={"rows": 14,
-                                                            "class": "font-monospace"})}
-
-    def clean_letter_template(self) -> str:
-        source = self.cleaned_data["letter_template"]
-        refused = refused_constructs(source)
-        if refused:
-            raise forms.ValidationError(refused_message(refused))
-        try:
-            compile_staff_template(source)
-        except TemplateSyntaxError as exc:
-            raise forms.ValidationError(
-                _("Letter template: it cannot be read (%(error)s).") % {"error": exc}) from None
-        return source
 
 
 class VerifyForm(forms.Form):

@@ -11,9 +11,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from chanchuang.core.document_kinds import DocumentKind, staff_template_field
 from chanchuang.core.identifiers import validate_phone
 from chanchuang.core.models import Linked, Organisation, PinyinNamed, School, Tag
-from chanchuang.core.staff_templates import validate_staff_template
 from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.mentors.choices import ActivityKind, AppointmentStatus
@@ -76,34 +76,20 @@ class Mentor(Linked, PinyinNamed):
         return self.name
 
 
-class AppointmentTitleQuerySet(VisibleQuerySet):
-    """Appointment titles: the built-in ones and the school's."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(school__isnull=True) | Q(school_id__in=scope.member_schools)
-
-
-class AppointmentTitle(Linked, models.Model):
+class AppointmentTitle(DocumentKind):
     """A title a mentor is appointed to (双创客座教授, 双创教学总监, …) and its letter template."""
 
-    school = models.ForeignKey(School, verbose_name=_("school"), null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="appointment_titles")
-    code = models.SlugField(_("code"), max_length=40, blank=True)
-    name = models.CharField(_("name"), max_length=50)
-    letter_template = models.TextField(
-        _("letter template"), validators=[validate_staff_template],
+    letter_template = staff_template_field(
+        _("letter template"),
         help_text=_("The body of the appointment letter, in Django template language; it can "
                     "use letter."))
 
-    objects = AppointmentTitleQuerySet.as_manager()
+    template_field = "letter_template"
+    template_unreadable = _("Letter template: it cannot be read (%(error)s).")
 
-    class Meta:
+    class Meta(DocumentKind.Meta):
         verbose_name = _("appointment title")
         verbose_name_plural = _("appointment titles")
-        ordering = ["school_id", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class AppointmentQuerySet(VisibleQuerySet):

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.mentors.choices import AppointmentStatus
-from chanchuang.mentors.models import Appointment, AppointmentTitle, Mentor
+from chanchuang.mentors.models import Appointment, Mentor
 
 STATUS_COLOURS = {
     AppointmentStatus.PROPOSED: "yellow", AppointmentStatus.APPROVED: "cyan",
@@ -47,14 +47,3 @@ class AppointmentTable(tables.Table):
 
     def render_status(self, record):
         return status_badge(record)
-
-
-class AppointmentTitleTable(tables.Table):
-    """Titles, built in and the school's."""
-
-    name = tables.Column(linkify=True)
-    owner = tables.Column(accessor="school", verbose_name=_("defined by"), default=_("built in"))
-
-    class Meta:
-        model = AppointmentTitle
-        fields = ["name", "owner"]

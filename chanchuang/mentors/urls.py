@@ -2,8 +2,10 @@
 
 from django.urls import path
 
+from chanchuang.core.document_kind_views import document_kind_paths
 from chanchuang.core.generic_views import object_paths
 from chanchuang.mentors import views
+from chanchuang.mentors.models import AppointmentTitle
 
 app_name = "mentors"
 
@@ -27,6 +29,6 @@ urlpatterns = [
          name="appointment_letter"),
     path("verify/", views.Verify.as_view(), name="verify_form"),
     path("verify/<str:code>/", views.Verify.as_view(), name="verify"),
-    *object_paths("appointment-titles", "appointmenttitle", list_view=views.TitleList,
-                  detail_view=views.TitleDetail, edit_view=views.TitleEdit, delete_view=None),
+    *document_kind_paths("appointment-titles", AppointmentTitle,
+                         list_permission="mentors.manage_appointment"),
 ]

@@ -28,7 +28,7 @@ from chanchuang.core.throttling import verify_throttle
 from chanchuang.core.uploads import PRIVATE_SHORT
 from chanchuang.mentors import documents, exports, filters, forms, services, tables
 from chanchuang.mentors.choices import AppointmentStatus
-from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
+from chanchuang.mentors.models import Activity, Appointment, Mentor
 
 
 class MentorList(ObjectListView):
@@ -268,32 +268,3 @@ class Verify(View):
             "verdict": services.letter_verdict(appointment),
             # Enough to match the letter in hand, not enough to learn who holds one.
             "holder": name[0] + "*" * (len(name) - 1)})
-
-
-class TitleList(ObjectListView):
-    """Appointment titles and their letter templates."""
-
-    model = AppointmentTitle
-    table_class = tables.AppointmentTitleTable
-    filterset_class = filters.AppointmentTitleFilterSet
-    list_permission = "mentors.manage_appointment"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("school")
-
-
-class TitleDetail(ObjectDetailView):
-    """A title and its letter template."""
-
-    model = AppointmentTitle
-    template_name = "mentors/appointmenttitle_detail.html"
-
-
-class TitleEdit(ObjectEditView):
-    """Create or change a title (built-in ones only by platform admins)."""
-
-    model = AppointmentTitle
-    form_class = forms.AppointmentTitleForm
-
-    def initial_object(self):
-        return AppointmentTitle(letter_template=documents.default_letter_template())

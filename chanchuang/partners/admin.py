@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from chanchuang.core.admin import DocumentKindAdmin
 from chanchuang.partners.models import (
     Agreement,
     AgreementParty,
@@ -13,6 +14,8 @@ from chanchuang.partners.models import (
     Interaction,
     SigningEvent,
 )
+
+admin.site.register(AgreementType, DocumentKindAdmin)
 
 
 class PartyInline(admin.TabularInline):
@@ -33,12 +36,6 @@ class AgreementAdmin(admin.ModelAdmin):
     search_fields = ["number", "title"]
     inlines = [PartyInline, CommitmentInline]
     raw_id_fields = ["owner", "renewal_of", "signing_event"]
-
-
-@admin.register(AgreementType)
-class AgreementTypeAdmin(admin.ModelAdmin):
-    list_display = ["name", "school", "is_active"]
-    list_filter = ["school", "is_active"]
 
 
 @admin.register(Contact)

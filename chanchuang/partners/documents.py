@@ -6,7 +6,6 @@ agreement but not reach into the database.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -14,14 +13,12 @@ from django.utils.formats import date_format
 
 from chanchuang.core.pdf import render_pdf
 from chanchuang.core.staff_templates import render_staff_template
-from chanchuang.partners.models import Agreement, quantity_text
-
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "data" / "agreement_template.html"
+from chanchuang.partners.models import Agreement, AgreementType, quantity_text
 
 
 def default_document_template() -> str:
     """The template every built-in agreement type starts from."""
-    return DEFAULT_TEMPLATE.read_text(encoding="utf-8")
+    return AgreementType.default_template()
 
 
 def _long_date(value) -> str:

@@ -70,16 +70,3 @@ class SigningEventFilterSet(SearchFilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(place__icontains=value))
-
-
-class AgreementTypeFilterSet(SearchFilterSet):
-    """Agreement types by name."""
-
-    class Meta:
-        model = AgreementType
-        fields = ["q", "is_active"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(name__icontains=value)
-
-

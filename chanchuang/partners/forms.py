@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from django import forms
-from django.template import TemplateSyntaxError
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.choices import RegionLevel, Role
 from chanchuang.core.forms import DATE, ScopedModelForm
 from chanchuang.core.identifiers import validate_phone
 from chanchuang.core.models import Organisation, Region, Tag, User
-from chanchuang.core.staff_templates import (
-    compile_staff_template,
-    refused_constructs,
-    refused_message,
-)
 from chanchuang.core.uploads import CheckedFileField
 from chanchuang.partners.choices import AgreementStatus
 from chanchuang.partners.models import (
@@ -82,8 +76,7 @@ class AgreementForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["type"].queryset = AgreementType.objects.visible_to(self.user).filter(
-            is_active=True)
+        self.fields["type"].queryset = AgreementType.objects.visible_to(self.user).in_use()
         school_ids = ([self.instance.school_id] if self.instance.school_id
                       else [school.pk for school in self.fields["school"].queryset])
         self.fields["owner"].queryset = User.objects.filter(
@@ -156,25 +149,3 @@ class SignAgreementsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agreements"].queryset = Agreement.objects.visible_to(user).filter(
             school_id=event.school_id, status=AgreementStatus.REVIEW)
-
-
-class AgreementTypeForm(ScopedModelForm):
-    """A kind of agreement and its printed template."""
-
-    class Meta:
-        model = AgreementType
-        fields = ["school", "name", "description", "document_template", "is_active"]
-        widgets = {"document_template": forms.Textarea(attrs={"rows": 18,
-                                                              "class": "font-monospace"})}
-
-    def clean_document_template(self) -> str:
-        source = self.cleaned_data["document_template"]
-        refused = refused_constructs(source)
-        if refused:
-            raise forms.ValidationError(refused_message(refused))
-        try:
-            compile_staff_template(source)
-        except TemplateSyntaxError as exc:
-            raise forms.ValidationError(
-                _("Document template: it cannot be read (%(error)s).") % {"error": exc}) from None
-        return source

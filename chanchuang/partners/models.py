@@ -10,10 +10,10 @@ from django.db import models
 from django.db.models import F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from chanchuang.core.document_kinds import DocumentKind, staff_template_field
 from chanchuang.core.models import Linked, Organisation, School, Student
-from chanchuang.core.staff_templates import validate_staff_template
 from chanchuang.core.uploads import PolicyFileField
-from chanchuang.core.visibility import Scope, VisibleQuerySet
+from chanchuang.core.visibility import Scope, VisibleQuerySet, visible_through
 from chanchuang.partners.choices import (
     AgreementStatus,
     CommitmentKind,
@@ -127,37 +127,21 @@ class Interaction(models.Model):
 # --- Agreements ------------------------------------------------------------------------------
 
 
-class AgreementTypeQuerySet(VisibleQuerySet):
-    """Agreement types: the built-in ones, and those of the user's school."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(school__isnull=True) | Q(school_id__in=scope.member_schools)
-
-
-class AgreementType(Linked, models.Model):
+class AgreementType(DocumentKind):
     """A kind of agreement with its document template; built in (no school) or the school's."""
 
-    school = models.ForeignKey(School, verbose_name=_("school"), null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="agreement_types")
-    name = models.CharField(_("name"), max_length=100)
-    code = models.SlugField(_("code"), max_length=40, blank=True,
-                            help_text=_("Set on built-in types the platform relies on."))
     description = models.TextField(_("description"), blank=True)
-    document_template = models.TextField(
-        _("document template"), validators=[validate_staff_template],
+    document_template = staff_template_field(
+        _("document template"),
         help_text=_("The body of the printed agreement, in Django template language; it can use "
                     "agreement, parties and commitments."))
-    is_active = models.BooleanField(_("in use"), default=True)
 
-    objects = AgreementTypeQuerySet.as_manager()
+    template_field = "document_template"
+    template_unreadable = _("Document template: it cannot be read (%(error)s).")
 
-    class Meta:
+    class Meta(DocumentKind.Meta):
         verbose_name = _("agreement type")
         verbose_name_plural = _("agreement types")
-        ordering = ["school_id", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 def agreements_seen(scope: Scope) -> Q:
@@ -225,11 +209,8 @@ class Agreement(Linked, models.Model):
         return self.status in (AgreementStatus.DRAFT, AgreementStatus.REVIEW)
 
 
-class AgreementPartyQuerySet(VisibleQuerySet):
+class AgreementPartyQuerySet(visible_through("agreement")):
     """Parties: as their agreement."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(agreement__in=Agreement.objects.filter(agreements_seen(scope)))
 
 
 class AgreementParty(models.Model):
@@ -274,11 +255,8 @@ class AgreementParty(models.Model):
         return self.agreement.school_id
 
 
-class CommitmentQuerySet(VisibleQuerySet):
+class CommitmentQuerySet(visible_through("agreement")):
     """Commitments: as their agreement."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(agreement__in=Agreement.objects.filter(agreements_seen(scope)))
 
     def with_delivered(self) -> CommitmentQuerySet:
         """Annotate each commitment with the sum delivered so far (``delivered``)."""
@@ -320,11 +298,8 @@ class Commitment(models.Model):
         return self.agreement.school_id
 
 
-class DeliveryQuerySet(VisibleQuerySet):
+class DeliveryQuerySet(visible_through("commitment__agreement")):
     """Deliveries: as their agreement."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(commitment__agreement__in=Agreement.objects.filter(agreements_seen(scope)))
 
 
 class Delivery(models.Model):
@@ -361,11 +336,8 @@ class Delivery(models.Model):
         return f"{kind} {quantity_text(self.quantity)}（{self.delivered_on}）"
 
 
-class AttachmentQuerySet(VisibleQuerySet):
+class AttachmentQuerySet(visible_through("agreement")):
     """Attachments: as their agreement."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(agreement__in=Agreement.objects.filter(agreements_seen(scope)))
 
 
 class Attachment(models.Model):

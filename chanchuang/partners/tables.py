@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.models import Organisation
 from chanchuang.partners.choices import AgreementStatus, PartnerStatus
-from chanchuang.partners.models import Agreement, AgreementType, SigningEvent
+from chanchuang.partners.models import Agreement, SigningEvent
 from chanchuang.partners.queries import partner_status
 
 STATUS_COLOURS = {
@@ -69,14 +69,3 @@ class SigningEventTable(tables.Table):
     class Meta:
         model = SigningEvent
         fields = ["name", "held_on", "place", "signed"]
-
-
-class AgreementTypeTable(tables.Table):
-    """Agreement types, built-in and the school's own."""
-
-    name = tables.Column(linkify=True)
-    owner = tables.Column(accessor="school", verbose_name=_("defined by"), default=_("built in"))
-
-    class Meta:
-        model = AgreementType
-        fields = ["name", "owner", "is_active"]

@@ -2,8 +2,10 @@
 
 from django.urls import path
 
+from chanchuang.core.document_kind_views import document_kind_paths
 from chanchuang.core.generic_views import object_paths
 from chanchuang.partners import views
+from chanchuang.partners.models import AgreementType
 
 app_name = "partners"
 
@@ -43,7 +45,6 @@ urlpatterns = [
                   delete_view=None),
     path("signing-events/<int:pk>/sign/", views.SigningEventSign.as_view(),
          name="signingevent_sign"),
-    *object_paths("agreement-types", "agreementtype", list_view=views.AgreementTypeList,
-                  detail_view=views.AgreementTypeDetail, edit_view=views.AgreementTypeEdit,
-                  delete_view=None),
+    *document_kind_paths("agreement-types", AgreementType,
+                         list_permission="partners.manage_agreement", fields=("description",)),
 ]

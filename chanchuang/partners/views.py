@@ -32,7 +32,6 @@ from chanchuang.partners.choices import AgreementStatus
 from chanchuang.partners.models import (
     Agreement,
     AgreementParty,
-    AgreementType,
     Attachment,
     Commitment,
     Contact,
@@ -515,35 +514,3 @@ class SigningEventSign(ObjectActionView):
         signed = services.sign_at_event(actor=self.request.user, event=event,
                                         agreements=list(form.cleaned_data["agreements"]))
         return _("%(n)d agreements signed at %(event)s.") % {"n": len(signed), "event": event}
-
-
-# --- Agreement types -------------------------------------------------------------------------
-
-
-class AgreementTypeList(ObjectListView):
-    """Agreement types and their templates."""
-
-    model = AgreementType
-    table_class = tables.AgreementTypeTable
-    filterset_class = filters.AgreementTypeFilterSet
-    list_permission = "partners.manage_agreement"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("school")
-
-
-class AgreementTypeDetail(ObjectDetailView):
-    """An agreement type and its template."""
-
-    model = AgreementType
-    template_name = "partners/agreementtype_detail.html"
-
-
-class AgreementTypeEdit(ObjectEditView):
-    """Create or change an agreement type (built-in ones only by platform admins)."""
-
-    model = AgreementType
-    form_class = forms.AgreementTypeForm
-
-    def initial_object(self):
-        return AgreementType(document_template=documents.default_document_template())

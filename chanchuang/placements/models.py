@@ -20,7 +20,7 @@ from chanchuang.core.models import (
     Student,
 )
 from chanchuang.core.uploads import PolicyFileField
-from chanchuang.core.visibility import Scope, VisibleQuerySet
+from chanchuang.core.visibility import Scope, VisibleQuerySet, visible_through
 from chanchuang.partners.models import Agreement
 from chanchuang.placements.choices import (
     BlockKind,
@@ -107,11 +107,8 @@ class TrainingPlan(Linked, models.Model):
         return cohort.filter(department_id=self.department_id)
 
 
-class PlanBlockQuerySet(VisibleQuerySet):
+class PlanBlockQuerySet(visible_through("plan")):
     """Blocks: as their plan."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(plan__in=TrainingPlan.objects.filter(plans_seen(scope)))
 
 
 class PlanBlock(models.Model):
@@ -228,11 +225,8 @@ class Position(Linked, models.Model):
 # --- Two-way selection -----------------------------------------------------------------------
 
 
-class SelectionRoundQuerySet(VisibleQuerySet):
+class SelectionRoundQuerySet(visible_through("plan")):
     """Rounds: as their plan."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(plan__in=TrainingPlan.objects.filter(plans_seen(scope)))
 
 
 class SelectionRound(Linked, models.Model):
@@ -474,11 +468,8 @@ class Placement(Linked, models.Model):
         return self.student.department_id
 
 
-class LogQuerySet(VisibleQuerySet):
+class LogQuerySet(visible_through("placement")):
     """Logs: as their placement."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(placement__in=Placement.objects.filter(placements_seen(scope)))
 
 
 class Log(models.Model):
@@ -531,11 +522,8 @@ class SignOff(models.Model):
         return f"{self.signer_name} {self.signed_at:%Y-%m-%d}"
 
 
-class EvaluationQuerySet(VisibleQuerySet):
+class EvaluationQuerySet(visible_through("placement")):
     """Evaluations: as their placement."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(placement__in=Placement.objects.filter(placements_seen(scope)))
 
 
 class Evaluation(models.Model):

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from chanchuang.core.models import AuditEntry, Organisation, School, Student, User
 from chanchuang.core.tests import factories as f
+from chanchuang.core.visibility import scope_of
 
 
 def test_students_visible_per_role(world):
@@ -138,3 +139,31 @@ def test_a_project_of_several_students_is_one_row_for_each_of_them(world):
     for user in (world.student_user, world.staff_wang):
         assert Project.objects.visible_to(user).filter(pk=project.pk).count() == 1
         assert ShowcaseItem.objects.visible_to(user).filter(project=project).count() == 1
+
+
+@pytest.mark.parametrize(("model", "path"), [("Major", "department"),
+                                             ("SchoolClass", "major__department")])
+def test_a_row_visible_through_its_parent_is_seen_exactly_when_the_parent_is(db, model, path):
+    """Department staff see their own department, not its sibling: so too what hangs off it."""
+    from django.apps import apps
+
+    from chanchuang.core.choices import Role
+    from chanchuang.core.visibility import visible_through
+
+    school, far = f.SchoolFactory(), f.SchoolFactory()
+    own, sibling = f.DepartmentFactory(school=school), f.DepartmentFactory(school=school)
+    foreign = f.DepartmentFactory(school=far)
+    rows = {department: f.SchoolClassFactory(major=f.MajorFactory(department=department))
+            for department in (own, sibling, foreign)}
+    if model == "Major":
+        rows = {department: row.major for department, row in rows.items()}
+    head = f.MembershipFactory(role=Role.DEPARTMENT_STAFF, school=school, department=own).user
+    staff = f.MembershipFactory(role=Role.SCHOOL_STAFF, school=school).user
+    through = visible_through(path)(model=apps.get_model("core", model))
+
+    def seen(user) -> list:
+        return list(through.filter(through.visibility(scope_of(user))))
+
+    assert seen(head) == [rows[own]]
+    assert set(seen(staff)) == {rows[own], rows[sibling]}
+    assert rows[foreign] not in seen(staff)

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.models import Linked, Student
-from chanchuang.core.visibility import Scope, VisibleQuerySet
+from chanchuang.core.visibility import Scope, VisibleQuerySet, visible_through
 from chanchuang.innovation.choices import AttendanceStatus, CheckInMethod
 from chanchuang.innovation.models.intake import Application, ApplicationMember, Project
 from chanchuang.innovation.models.programmes import Cohort, Milestone, Session
@@ -126,11 +126,8 @@ class Attendance(models.Model):
         return f"{self.session} · {self.student}"
 
 
-class SubmissionQuerySet(VisibleQuerySet):
+class SubmissionQuerySet(visible_through("team")):
     """Submissions: as their team."""
-
-    def visibility(self, scope: Scope) -> Q:
-        return Q(team__in=Team.objects.filter(teams_seen(scope)).values("pk"))
 
 
 class Submission(models.Model):

@@ -2,16 +2,15 @@
 
 from django.db import migrations
 
-from chanchuang.mentors.builtin import BUILT_IN, ensure_builtin_titles
+from chanchuang.core.document_kinds import ensure_builtin, remove_builtin
 
 
 def create(apps, schema_editor):
-    ensure_builtin_titles(apps.get_model("mentors", "AppointmentTitle"))
+    ensure_builtin(apps.get_model("mentors", "AppointmentTitle"))
 
 
 def remove(apps, schema_editor):
-    apps.get_model("mentors", "AppointmentTitle").objects.filter(
-        school=None, code__in=[code for code, _name in BUILT_IN]).delete()
+    remove_builtin(apps.get_model("mentors", "AppointmentTitle"))
 
 
 class Migration(migrations.Migration):

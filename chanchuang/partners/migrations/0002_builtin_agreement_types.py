@@ -2,16 +2,15 @@
 
 from django.db import migrations
 
-from chanchuang.partners.builtin import BUILT_IN, ensure_builtin_types
+from chanchuang.core.document_kinds import ensure_builtin, remove_builtin
 
 
 def create(apps, schema_editor):
-    ensure_builtin_types(apps.get_model("partners", "AgreementType"))
+    ensure_builtin(apps.get_model("partners", "AgreementType"))
 
 
 def remove(apps, schema_editor):
-    apps.get_model("partners", "AgreementType").objects.filter(
-        school=None, code__in=[code for code, _name, _description in BUILT_IN]).delete()
+    remove_builtin(apps.get_model("partners", "AgreementType"))
 
 
 class Migration(migrations.Migration):
