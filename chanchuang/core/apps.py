@@ -23,3 +23,4 @@ class CoreConfig(AppConfig):
             register(group)
         register_daily("stalled imports", recover_stalled_jobs)
         autodiscover_modules("imports")  # each app's import kinds register themselves
+        autodiscover_modules("audit_actions")  # and each app's named audit actions

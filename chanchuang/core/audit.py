@@ -1,7 +1,8 @@
 """The audit log: one way to record who changed or exported what, with before/after values.
 
 Services call ``record`` inside their transaction, so an entry exists exactly when the change
-does. Personal data never enters the log in clear: sensitive fields are masked.
+does, under a named action of the catalogue in ``core.audit_actions``. Personal data never
+enters the log in clear: sensitive fields are masked.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
-from chanchuang.core.choices import AuditAction
+from chanchuang.core.audit_actions import recordable
 from chanchuang.core.identifiers import mask
 from chanchuang.core.models import AuditEntry
 
@@ -74,7 +75,7 @@ def changes_of(pairs: dict[str, tuple[Any, Any]]) -> dict[str, list[Any]]:
 def record(
     *,
     actor,
-    action: AuditAction,
+    action: str,
     obj: models.Model | None = None,
     model: type[models.Model] | None = None,
     school_id: int | None = None,
@@ -82,7 +83,9 @@ def record(
     after: Snapshot | None = None,
     data: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Write one audit entry; call it inside the transaction of the change it records."""
+    """Write one audit entry; call it inside the transaction of the change it records. The
+    action is a name of the catalogue; an unknown or retired one is refused (ValueError)."""
+    action = recordable(action)
     model = model or (type(obj) if obj is not None else None)
     if school_id is None and obj is not None:
         school_id = getattr(obj, "school_id", None)
@@ -112,7 +115,7 @@ def record_export(
     """Log an export: who, how many rows, which fields (which of them personal), what filter."""
     return record(
         actor=actor,
-        action=AuditAction.EXPORTED,
+        action="exported",
         model=model,
         school_id=school_id,
         data={

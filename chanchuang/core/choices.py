@@ -92,18 +92,6 @@ class RegionLevel(models.TextChoices):
     DISTRICT = "district", _("District")
 
 
-class AuditAction(models.TextChoices):
-    """What an audit entry records."""
-
-    CREATED = "created", _("Created")
-    CHANGED = "changed", _("Changed")
-    DELETED = "deleted", _("Deleted")
-    EXPORTED = "exported", _("Exported")
-    IMPORTED = "imported", _("Imported")
-    TOKEN_CREATED = "token_created", _("API token created")
-    TOKEN_REVOKED = "token_revoked", _("API token revoked")
-
-
 class MatchRunStatus(models.TextChoices):
     """Where a run of the matching kernel stands."""
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core.choices import AuditAction, Role
+from chanchuang.core import audit_actions
+from chanchuang.core.choices import Role
 from chanchuang.core.models import (
     AuditEntry,
     Department,
@@ -140,9 +142,11 @@ class UserFilterSet(SearchFilterSet):
 
 
 class AuditEntryFilterSet(SearchFilterSet):
-    """Filter the audit log by who, what kind of action, object type and period."""
+    """Filter the audit log by who, which named action (grouped by app), object type and
+    period."""
 
-    action = django_filters.ChoiceFilter(choices=AuditAction.choices, label=_("action"))
+    action = django_filters.ChoiceFilter(choices=audit_actions.grouped_choices, label=_("action"),
+                                         widget=forms.Select(attrs={"data-search": "true"}))
     since = django_filters.DateFilter(field_name="created_at", lookup_expr="date__gte",
                                       label=_("from"))
     until = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte",

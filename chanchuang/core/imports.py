@@ -253,6 +253,7 @@ class RosterImport(WorkbookImport):
     name = "roster"
     title = _("Student roster")
     permission = "core.import_roster"
+    audit_action = "core.roster.imported"
     sheets = [DepartmentSheet, MajorSheet, ClassSheet, StudentSheet]
 
     def context(self, school, actor) -> ImportContext:

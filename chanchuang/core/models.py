@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chanchuang.core import audit_actions
 from chanchuang.core.choices import (
-    AuditAction,
     Gender,
     ImportMode,
     ImportStatus,
@@ -784,7 +784,8 @@ class AuditEntry(models.Model):
                                on_delete=models.CASCADE, related_name="+")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True,
                               blank=True, on_delete=models.SET_NULL, related_name="+")
-    action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)
+    # A name of the catalogue in core.audit_actions (e.g. partners.agreement.signed).
+    action = models.CharField(_("action"), max_length=80, db_index=True)
     content_type = models.ForeignKey(ContentType, verbose_name=_("object type"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
@@ -804,6 +805,10 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()} " \
                f"{self.object_repr}"
+
+    def get_action_display(self) -> str:
+        """The action's label from the catalogue (the raw name if it is not declared)."""
+        return audit_actions.label(self.action)
 
 
 class ApiTokenQuerySet(VisibleQuerySet):

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from chanchuang import matching
 from chanchuang.core import audit, registry
-from chanchuang.core.choices import AuditAction, MatchRunStatus, Role
+from chanchuang.core.choices import MatchRunStatus, Role
 from chanchuang.core.models import (
     ApiToken,
     MatchOutcome,
@@ -60,7 +60,7 @@ def save_form(*, actor: User, form: ModelForm) -> models.Model:
         obj = form.save()
         audit.record(
             actor=actor,
-            action=AuditAction.CREATED if creating else AuditAction.CHANGED,
+            action="created" if creating else "changed",
             obj=obj,
             before=before,
             after=audit.snapshot(obj),
@@ -76,7 +76,7 @@ def delete_object(*, actor: User, obj: models.Model) -> None:
             pk = obj.pk
             obj.delete()
             obj.pk = pk
-            audit.record(actor=actor, action=AuditAction.DELETED, obj=obj, before=before)
+            audit.record(actor=actor, action="deleted", obj=obj, before=before)
     except ProtectedError as exc:
         blockers = sorted({str(o._meta.verbose_name) for o in exc.protected_objects})
         raise DomainError(
@@ -129,7 +129,7 @@ def save_student(*, actor: User, student: Student, person: dict[str, Any]) -> St
             Membership.objects.get_or_create(user=user, role=Role.STUDENT, school=student.school)
         audit.record(
             actor=actor,
-            action=AuditAction.CREATED if creating else AuditAction.CHANGED,
+            action="created" if creating else "changed",
             obj=student,
             before=before,
             after=_student_snapshot(student),
@@ -145,7 +145,7 @@ def add_membership(*, actor: User, membership: Membership) -> Membership:
         raise DomainError("；".join(exc.messages)) from None
     with transaction.atomic():
         membership.save()
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=membership,
+        audit.record(actor=actor, action="core.role.granted", obj=membership,
                      after=audit.snapshot(membership))
     return membership
 
@@ -172,7 +172,7 @@ def create_api_token(*, actor: User, name: str,
     with transaction.atomic():
         token = ApiToken.objects.create(user=actor, name=name, prefix=key[3:11],
                                         digest=ApiToken.digest_of(key), expires_at=expires_at)
-        audit.record(actor=actor, action=AuditAction.TOKEN_CREATED, obj=token,
+        audit.record(actor=actor, action="core.token.created", obj=token,
                      data={"name": name, "prefix": token.prefix,
                            "expires_at": expires_at.isoformat() if expires_at else None})
     return token, key
@@ -186,7 +186,7 @@ def revoke_all_api_tokens(*, user: User) -> int:
             return 0
         ApiToken.objects.filter(pk__in=[t.pk for t in tokens]).update(revoked_at=timezone.now())
         for token in tokens:
-            audit.record(actor=None, action=AuditAction.TOKEN_REVOKED, obj=token,
+            audit.record(actor=None, action="core.token.revoked", obj=token,
                          data={"name": token.name, "prefix": token.prefix,
                                "reason": "password changed"})
     return len(tokens)
@@ -201,7 +201,7 @@ def revoke_api_token(*, actor: User, token: ApiToken) -> None:
     with transaction.atomic():
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit.record(actor=actor, action=AuditAction.TOKEN_REVOKED, obj=token,
+        audit.record(actor=actor, action="core.token.revoked", obj=token,
                      data={"name": token.name, "prefix": token.prefix})
 
 
@@ -304,8 +304,7 @@ def request_verification(*, actor: User, run: MatchRun) -> None:
     if run.status != MatchRunStatus.DONE:
         raise DomainError(_("Only a finished match can be verified."))
     with transaction.atomic():
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=run,
-                     data={"action": "verify"})
+        audit.record(actor=actor, action="core.match.verification_requested", obj=run)
         transaction.on_commit(lambda: _enqueue(run.pk, "verify_match"))
 
 

@@ -128,6 +128,9 @@ class AuditEntryTable(tables.Table):
         model = AuditEntry
         fields = ["created_at", "actor", "action", "content_type", "object_repr", "changes"]
 
+    def render_action(self, record):
+        return record.get_action_display()
+
     def render_content_type(self, value):
         model = value.model_class()
         return model._meta.verbose_name if model else value.model

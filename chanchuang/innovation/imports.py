@@ -169,6 +169,7 @@ class CreditImport(WorkbookImport):
     name = "credits"
     title = gettext_lazy("Innovation credits")
     permission = "innovation.record_credit"
+    audit_action = "innovation.credit.imported"
     sheets = [CreditSheet]
 
     def context(self, school, actor) -> ImportContext:

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
-from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import User
 from chanchuang.core.services import DomainError, validate
+from chanchuang.mentors.audit_actions import APPOINTMENT_STEPS
 from chanchuang.mentors.choices import AppointmentStatus
 from chanchuang.mentors.models import (
     Activity,
@@ -47,7 +47,7 @@ def _move(appointment: Appointment, status: str, actor: User | None, **extra) ->
     for name, value in extra.items():
         setattr(appointment, name, value)
     appointment.save()
-    audit.record(actor=actor, action=AuditAction.CHANGED, obj=appointment, before=before,
+    audit.record(actor=actor, action=APPOINTMENT_STEPS[status], obj=appointment, before=before,
                  after=audit.snapshot(appointment))
 
 
@@ -66,7 +66,8 @@ def propose(*, actor: User, mentor: Mentor, title, start_date: dt.date, end_date
         raise DomainError(_("Agreement: the mentor's organisation is not a party to it."))
     with transaction.atomic():
         appointment.save()
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=appointment,
+        audit.record(actor=actor, action="mentors.appointment.renewal_proposed" if renewal_of
+                     else "mentors.appointment.proposed", obj=appointment,
                      after=audit.snapshot(appointment))
     return appointment
 
@@ -207,7 +208,7 @@ def record_activity(*, actor: User, mentor: Mentor, kind: str, title: str,
     validate(activity)
     with transaction.atomic():
         activity.save()
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=activity,
+        audit.record(actor=actor, action="mentors.activity.recorded", obj=activity,
                      school_id=mentor.school_id, after=audit.snapshot(activity))
     return activity
 

@@ -82,6 +82,7 @@ class OrganisationImport(WorkbookImport):
     name = "organisations"
     title = _("Partner organisations")
     permission = "partners.import_organisations"
+    audit_action = "partners.organisation.imported"
     sheets = [OrganisationSheet]
 
     def context(self, school, actor) -> ImportContext:

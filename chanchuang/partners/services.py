@@ -16,11 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
-from chanchuang.core.choices import AuditAction, Role
+from chanchuang.core.choices import Role
 from chanchuang.core.models import Membership, Organisation, School, User
 from chanchuang.core.pinyin import pinyin_keys
 from chanchuang.core.services import DomainError, notify, validate
 from chanchuang.core.uploads import DOCUMENT
+from chanchuang.partners.audit_actions import AGREEMENT_STEPS
 from chanchuang.partners.choices import (
     IN_FORCE,
     AgreementStatus,
@@ -88,7 +89,8 @@ def create_agreement(*, actor: User, school: School, type: AgreementType, title:
         validate(agreement)
         agreement.save()
         AgreementParty.objects.create(agreement=agreement, role=PartyRole.LEAD)
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=agreement,
+        audit.record(actor=actor, action="partners.agreement.renewal_drafted" if renewal_of
+                     else "partners.agreement.drafted", obj=agreement,
                      after=audit.snapshot(agreement))
     return agreement
 
@@ -102,7 +104,7 @@ def update_agreement(*, actor: User, agreement: Agreement, **changes: Any) -> Ag
     validate(agreement)
     with transaction.atomic():
         agreement.save()
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=agreement, before=before,
+        audit.record(actor=actor, action="changed", obj=agreement, before=before,
                      after=audit.snapshot(agreement))
     return agreement
 
@@ -121,7 +123,7 @@ def add_party(*, actor: User, agreement: Agreement, organisation: Organisation,
         party = AgreementParty.objects.create(agreement=agreement, organisation=organisation,
                                               role=role, signatory=signatory,
                                               signatory_title=signatory_title)
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=party,
+        audit.record(actor=actor, action="partners.party.added", obj=party,
                      school_id=agreement.school_id, after=audit.snapshot(party))
     return party
 
@@ -132,7 +134,7 @@ def remove_party(*, actor: User, party: AgreementParty) -> None:
     if party.organisation_id is None:
         raise DomainError(_("The school is a party to every agreement it signs."))
     with transaction.atomic():
-        audit.record(actor=actor, action=AuditAction.DELETED, obj=party,
+        audit.record(actor=actor, action="partners.party.removed", obj=party,
                      school_id=party.agreement.school_id, before=audit.snapshot(party))
         party.delete()
 
@@ -150,7 +152,7 @@ def add_commitment(*, actor: User, party: AgreementParty, kind: str, target: Dec
     validate(commitment)
     with transaction.atomic():
         commitment.save()
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=commitment,
+        audit.record(actor=actor, action="partners.commitment.added", obj=commitment,
                      after=audit.snapshot(commitment))
     return commitment
 
@@ -159,7 +161,7 @@ def remove_commitment(*, actor: User, commitment: Commitment) -> None:
     """Drop a commitment from a draft."""
     _require_editable(commitment.agreement)
     with transaction.atomic():
-        audit.record(actor=actor, action=AuditAction.DELETED, obj=commitment,
+        audit.record(actor=actor, action="partners.commitment.removed", obj=commitment,
                      before=audit.snapshot(commitment))
         commitment.delete()
 
@@ -196,7 +198,7 @@ def record_delivery(*, actor: User | None, commitment: Commitment, quantity: Dec
             commitment=commitment, quantity=quantity, delivered_on=delivered_on,
             description=description, evidence=evidence or "", source=source,
             recorded_by=actor)
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=delivery,
+        audit.record(actor=actor, action="partners.delivery.recorded", obj=delivery,
                      school_id=agreement.school_id, after=audit.snapshot(delivery))
     return delivery
 
@@ -210,7 +212,7 @@ def add_attachment(*, actor: User, agreement: Agreement, upload: UploadedFile,
             agreement=agreement, file=checked, original_name=checked.display_name,
             content_type=checked.content_type, size=checked.size, description=description,
             uploaded_by=actor)
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=attachment,
+        audit.record(actor=actor, action="partners.attachment.uploaded", obj=attachment,
                      after=audit.snapshot(attachment))
     return attachment
 
@@ -229,7 +231,7 @@ def _set_status(agreement: Agreement, status: str, actor: User | None, **extra: 
     for name, value in extra.items():
         setattr(agreement, name, value)
     agreement.save()
-    audit.record(actor=actor, action=AuditAction.CHANGED, obj=agreement, before=before,
+    audit.record(actor=actor, action=AGREEMENT_STEPS[status], obj=agreement, before=before,
                  after=audit.snapshot(agreement))
 
 
@@ -358,7 +360,7 @@ def record_interaction(*, actor: User, organisation: Organisation, kind: str,
     validate(interaction)
     with transaction.atomic():
         interaction.save()
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=interaction,
+        audit.record(actor=actor, action="partners.interaction.recorded", obj=interaction,
                      after=audit.snapshot(interaction))
     return interaction
 
@@ -381,7 +383,7 @@ def give_login(*, actor: User, contact: Contact) -> tuple[User, str]:
                                   organisation=contact.organisation)
         contact.user = user
         contact.save(update_fields=["user"])
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=user,
+        audit.record(actor=actor, action="partners.contact.login_given", obj=user,
                      school_id=contact.organisation.school_id,
                      data={"login for contact": str(contact)})
     return user, password

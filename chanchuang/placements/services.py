@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
 from chanchuang.core import services as core_services
-from chanchuang.core.choices import AuditAction
 from chanchuang.core.lookups import id_list
 from chanchuang.core.models import MatchRun, Student, User
 from chanchuang.core.services import DomainError, validate
@@ -62,8 +61,8 @@ GRADE_FLOORS = [(90, Grade.EXCELLENT), (80, Grade.GOOD), (70, Grade.FAIR), (60, 
 ACTIVE = (PlacementStatus.MATCHED, PlacementStatus.CONFIRMED)
 
 
-def _created(actor, obj, **extra) -> None:
-    audit.record(actor=actor, action=AuditAction.CREATED, obj=obj,
+def _created(actor, obj, action: str, **extra) -> None:
+    audit.record(actor=actor, action=action, obj=obj,
                  after=audit.snapshot(obj), **extra)
 
 
@@ -80,7 +79,7 @@ def add_block(*, actor: User, plan: TrainingPlan, kind: str, start_date: dt.date
         raise DomainError(_("Dates: this block overlaps another block of the plan."))
     with transaction.atomic():
         block.save()
-        _created(actor, block, school_id=plan.school_id)
+        _created(actor, block, "placements.block.added", school_id=plan.school_id)
     return block
 
 
@@ -110,7 +109,7 @@ def open_round(*, actor: User, plan: TrainingPlan, choices_deadline: dt.datetime
         selection = SelectionRound.objects.create(
             plan=plan, number=len(rounds) + 1, choices_deadline=choices_deadline,
             rankings_deadline=rankings_deadline, max_choices=max_choices, previous=previous)
-        _created(actor, selection, school_id=plan.school_id)
+        _created(actor, selection, "placements.round.opened", school_id=plan.school_id)
     return selection
 
 
@@ -165,7 +164,7 @@ def set_choices(*, actor: User, selection: SelectionRound, student: Student,
         choices = Preference.objects.bulk_create([
             Preference(round=selection, student=student, position=position, rank=rank)
             for rank, position in enumerate(positions, start=1)])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=selection,
+        audit.record(actor=actor, action="placements.round.choices_filed", obj=selection,
                      data={"choices of": student.student_no,
                            "positions": [p.pk for p in positions]})
     return choices
@@ -196,7 +195,7 @@ def set_rankings(*, actor: User, selection: SelectionRound, position: Position,
                         score=value if scores is not None else None, by_default=by_default)
                 for student_id, value in entries.items() if value is not None]
         Ranking.objects.bulk_create(rows)
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=position,
+        audit.record(actor=actor, action="placements.position.ranked", obj=position,
                      data={"round": selection.number, "ranked": len(rows),
                            "by_default": by_default})
     return len(rows)
@@ -242,8 +241,7 @@ def start_match(*, actor: User, selection: SelectionRound) -> SelectionRound:
         selection.status = RoundStatus.RUNNING
         selection.message = ""
         selection.save(update_fields=["run", "status", "message"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=selection,
-                     data={"action": "match"})
+        audit.record(actor=actor, action="placements.round.match_started", obj=selection)
     return selection
 
 
@@ -315,7 +313,7 @@ def publish_round(*, actor: User, selection: SelectionRound) -> list[Placement]:
         selection.status = RoundStatus.PUBLISHED
         selection.published_at = selection.run.published_at
         selection.save(update_fields=["status", "published_at"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=selection,
+        audit.record(actor=actor, action="placements.round.published", obj=selection,
                      data={"published": len(placements)})
     return placements
 
@@ -370,7 +368,7 @@ def set_records(*, actor: User, placement: Placement, **changes) -> Placement:
         setattr(placement, name, value)
     with transaction.atomic():
         placement.save()
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=placement, before=before,
+        audit.record(actor=actor, action="changed", obj=placement, before=before,
                      after=audit.snapshot(placement))
     return placement
 
@@ -417,8 +415,8 @@ def confirm(*, actor: User, placement: Placement) -> Placement:
         placement.status = PlacementStatus.CONFIRMED
         placement.confirmed_at, placement.confirmed_by = timezone.now(), actor
         placement.save(update_fields=["status", "confirmed_at", "confirmed_by"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=placement, before=before,
-                     after=audit.snapshot(placement))
+        audit.record(actor=actor, action="placements.placement.confirmed", obj=placement,
+                     before=before, after=audit.snapshot(placement))
         _fill_post_commitment(actor, placement)
     return placement
 
@@ -468,7 +466,7 @@ def submit_log(*, actor: User, placement: Placement, period_start: dt.date,
         log = Log.objects.create(placement=placement, period_start=period_start,
                                  period_end=period_end, content=content.strip(),
                                  attachment=attachment or "")
-        _created(actor, log, school_id=placement.school_id)
+        _created(actor, log, "placements.log.submitted", school_id=placement.school_id)
     return log
 
 
@@ -486,7 +484,8 @@ def sign_off(*, logs: list[Log], approved: bool, comment: str = "", signer: User
             SignOff(log=log, approved=approved, comment=comment, signer=signer,
                     signer_name=signer_name, via_link=via_link) for log in pending])
         Log.objects.filter(pk__in=[log.pk for log in pending]).update(status=status)
-        audit.record(actor=signer, action=AuditAction.CHANGED, model=Log,
+        audit.record(actor=signer, model=Log, action="placements.log.signed_off" if approved
+                     else "placements.log.returned",
                      school_id=pending[0].placement.school_id,
                      data={"logs": [log.pk for log in pending], "approved": approved,
                            "signer": signer_name, "via_link": via_link})
@@ -528,7 +527,8 @@ def evaluate_placement(*, actor: User, placement: Placement, side: str,
         evaluation = Evaluation.objects.create(placement=placement, side=side, scores=scores,
                                                total=total.quantize(Decimal("0.01")),
                                                grade=grade, comment=comment, evaluator=actor)
-        _created(actor, evaluation, school_id=placement.school_id)
+        _created(actor, evaluation, "placements.placement.evaluated",
+                 school_id=placement.school_id)
     return evaluation
 
 

@@ -20,7 +20,6 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
-from chanchuang.core.choices import AuditAction
 from chanchuang.core.tabular.columns import CellError, Column, spellings
 from chanchuang.core.tabular.reading import Sheet, cell_text, open_workbook
 
@@ -160,6 +159,7 @@ class WorkbookImport:
     title: ClassVar[Any]
     permission: ClassVar[str]
     sheets: ClassVar[list[type[SheetImporter]]]
+    audit_action: ClassVar[str]  # what a run records, e.g. core.roster.imported
 
     def context(self, school, actor) -> ImportContext:
         """The lookups the sheets start from (the school's stored data)."""
@@ -394,7 +394,7 @@ def apply_workbook(kind: WorkbookImport, stream: IO[bytes], *, school, actor, jo
         for sheet in plan.sheets:
             sheet.importer.write(sheet.plans)
             _audit_updates(sheet, actor, school)
-        audit.record(actor=actor, action=AuditAction.IMPORTED, obj=job, school_id=school.pk,
+        audit.record(actor=actor, action=kind.audit_action, obj=job, school_id=school.pk,
                      data={"kind": kind.name, **{s["name"]: {k: s[k] for k in
                                                             ("create", "update", "unchanged")}
                                                  for s in plan.summary()["sheets"]}})
@@ -415,7 +415,7 @@ def _audit_updates(sheet: SheetPlan, actor, school) -> None:
             continue
         obj = plan.objects[model._meta.model_name]
         entries.append(AuditEntry(
-            school_id=school.pk, actor=actor, action=AuditAction.CHANGED,
+            school_id=school.pk, actor=actor, action="changed",
             content_type=content_type, object_id=str(obj.pk), object_repr=str(plan.key)[:200],
             changes=audit.changes_of(plan.changes), data={"via": "import"},
         ))

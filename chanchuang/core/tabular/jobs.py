@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
-from chanchuang.core.choices import AuditAction, ImportMode, ImportStatus
+from chanchuang.core.choices import ImportMode, ImportStatus
 from chanchuang.core.models import ImportJob, School, User
 from chanchuang.core.services import DomainError
 from chanchuang.core.tabular.reading import ReaderStopped, UnreadableFile, check_upload
@@ -203,7 +203,7 @@ def recover_stalled_jobs() -> int:
             ).update(status=ImportStatus.FAILED, message=message, finished_at=now)
             if changed:
                 job = ImportJob.objects.get(pk=pk)
-                audit.record(actor=None, action=AuditAction.CHANGED, obj=job,
+                audit.record(actor=None, action="core.import.stalled", obj=job,
                              before={"status": status},
                              after={"status": ImportStatus.FAILED},
                              data={"via": "recovery", "worker": worker})

@@ -25,7 +25,7 @@ def test_a_token_authenticates_as_its_owner_and_stops_when_revoked(client, world
     key = _create_token(client, world.staff_wang)
     token = ApiToken.objects.get()
     assert token.digest == ApiToken.digest_of(key) and key not in token.digest
-    assert AuditEntry.objects.filter(action="token_created").count() == 1
+    assert AuditEntry.objects.filter(action="core.token.created").count() == 1
 
     client.logout()
     auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
@@ -129,7 +129,7 @@ def test_a_password_set_anywhere_else_revokes_the_tokens_too(client, world):
     user.save()
     client.logout()
     assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
-    assert AuditEntry.objects.filter(action="token_revoked",
+    assert AuditEntry.objects.filter(action="core.token.revoked",
                                      data__reason="password changed").count() == 1
 
 

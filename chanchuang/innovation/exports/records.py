@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from chanchuang.core import audit
-from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import AuditEntry, Student, User
 from chanchuang.core.tabular.columns import Column
 from chanchuang.core.tabular.exporting import Exporter
@@ -41,7 +40,7 @@ class CreditExporter(Exporter):
 def log_record_export(*, actor: User, student: Student, lines: int,
                       file_format: str) -> AuditEntry:
     """Log that someone exported a student's whole record (who, whose, how many lines)."""
-    return audit.record(actor=actor, action=AuditAction.EXPORTED, obj=student,
+    return audit.record(actor=actor, action="exported", obj=student,
                         school_id=student.school_id,
                         data={"document": "innovation record", "rows": lines,
                               "fields": RECORD_FIELDS, "personal_fields": ["student_no", "name"],

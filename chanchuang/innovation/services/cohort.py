@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
 from chanchuang.core import services as core_services
-from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import MatchRun, Student, User
 from chanchuang.core.services import DomainError, notify, validate
 from chanchuang.innovation.choices import (
@@ -55,7 +54,7 @@ def start(*, actor: User, cohort: Cohort) -> Cohort:
             application.save(update_fields=["status"])
         cohort.phase = CohortPhase.RUNNING
         cohort.save(update_fields=["phase"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=cohort,
+        audit.record(actor=actor, action="innovation.cohort.started", obj=cohort,
                      after={"phase": cohort.phase})
     return cohort
 
@@ -79,7 +78,7 @@ def choose_mentors(*, actor: User, team: Team, mentors: list[Mentor]) -> list[Me
         choices = MentorChoice.objects.bulk_create([
             MentorChoice(team=team, mentor=mentor, rank=rank)
             for rank, mentor in enumerate(mentors, start=1)])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=team,
+        audit.record(actor=actor, action="innovation.team.mentors_chosen", obj=team,
                      school_id=cohort.school_id,
                      after={"mentor_choices": [m.name for m in mentors]})
     return choices
@@ -122,8 +121,7 @@ def start_mentor_match(*, actor: User, cohort: Cohort, seed: int | None = None) 
             actor=actor, school_id=cohort.school_id, purpose=MENTOR_MATCH, instance=instance,
             seed=seed)
         cohort.save(update_fields=["mentor_run"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=cohort,
-                     data={"action": "mentor_match"})
+        audit.record(actor=actor, action="innovation.cohort.mentor_match_started", obj=cohort)
     return cohort.mentor_run
 
 
@@ -143,7 +141,7 @@ def mentors_assigned(run: MatchRun) -> None:
         assigned = run.result["assignment"].get(str(team.pk))
         team.mentor = mentors.get(int(assigned)) if assigned else None
     Team.objects.bulk_update(teams, ["mentor"])
-    audit.record(actor=run.created_by, action=AuditAction.CHANGED, obj=cohort,
+    audit.record(actor=run.created_by, action="innovation.cohort.mentors_assigned", obj=cohort,
                  data={"mentor_match": {str(t): str(t.mentor or "") for t in teams}})
     for team in teams:
         if team.mentor and team.mentor.user_id:
@@ -170,7 +168,7 @@ def set_mentor_capacity(*, actor: User, offer: CohortMentor, capacity: int) -> C
         before = offer.capacity
         offer.capacity = capacity
         offer.save(update_fields=["capacity"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=offer,
+        audit.record(actor=actor, action="innovation.cohort.mentor_capacity_set", obj=offer,
                      school_id=cohort.school_id, before={"capacity": before},
                      after={"capacity": capacity})
     return offer
@@ -184,7 +182,7 @@ def assign_mentor(*, actor: User, team: Team, mentor: Mentor | None) -> Team:
         before = str(team.mentor or "")
         team.mentor = mentor
         team.save(update_fields=["mentor"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=team,
+        audit.record(actor=actor, action="innovation.team.mentor_assigned", obj=team,
                      school_id=team.cohort.school_id, before={"mentor": before},
                      after={"mentor": str(mentor or "")})
     return team
@@ -218,7 +216,7 @@ def mark_attendance(*, actor: User, session: Session, student: Student, status: 
         attendance, _created = Attendance.objects.update_or_create(
             session=session, student=student,
             defaults={"status": status, "method": method, "recorded_by": actor})
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=attendance,
+        audit.record(actor=actor, action="innovation.attendance.marked", obj=attendance,
                      school_id=session.cohort.school_id, after={"status": status})
     return attendance
 
@@ -268,7 +266,7 @@ def submit(*, actor: User, milestone: Milestone, team: Team, content: str,
             milestone=milestone, team=team,
             defaults={"content": content.strip(), "link": link, "submitted_by": actor})
         validate(submission)
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=submission,
+        audit.record(actor=actor, action="innovation.submission.handed_in", obj=submission,
                      school_id=team.cohort.school_id, after={"milestone": milestone.title})
         if team.mentor and team.mentor.user_id:
             notify(user=team.mentor.user, title=_("%(team)s handed in %(milestone)s")
@@ -284,8 +282,9 @@ def give_feedback(*, actor: User, submission: Submission, feedback: str) -> Subm
         submission.feedback, submission.feedback_by = feedback.strip(), actor
         submission.feedback_at = timezone.now()
         submission.save(update_fields=["feedback", "feedback_by", "feedback_at"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=submission,
-                     school_id=submission.team.cohort.school_id, after={"feedback": True})
+        audit.record(actor=actor, action="innovation.submission.feedback_given",
+                     obj=submission, school_id=submission.team.cohort.school_id,
+                     after={"feedback": True})
         for student in submission.team.students():
             notify(user=student.user, title=_("Feedback on %(milestone)s")
                    % {"milestone": submission.milestone}, url=submission.team.get_absolute_url())
@@ -302,7 +301,7 @@ def score_pitch(*, actor: User, team: Team, score: Decimal, comment: str = "") -
     with transaction.atomic():
         judged, _created = JudgeScore.objects.update_or_create(
             team=team, judge=actor, defaults={"score": score, "comment": comment.strip()})
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=judged,
+        audit.record(actor=actor, action="innovation.pitch.scored", obj=judged,
                      school_id=cohort.school_id, after={"score": str(score)})
     return judged
 
@@ -347,7 +346,7 @@ def finish(*, actor: User, cohort: Cohort) -> dict[str, int]:
         _teaching_activities(actor, cohort)
         cohort.phase = CohortPhase.FINISHED
         cohort.save(update_fields=["phase"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=cohort,
+        audit.record(actor=actor, action="innovation.cohort.finished", obj=cohort,
                      after={"phase": cohort.phase})
     completed = sum(1 for m in members if m.completed)
     return {"completed": completed, "not_completed": len(members) - completed}
@@ -391,7 +390,7 @@ def set_completion(*, actor: User, member: ApplicationMember, completed: bool,
             _bootcamp_credit(actor, cohort, member)
         else:
             Credit.objects.filter(student_id=member.student_id, cohort=cohort).delete()
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=member.application,
-                     school_id=cohort.school_id, before=before,
+        audit.record(actor=actor, action="innovation.application.completion_corrected",
+                     obj=member.application, school_id=cohort.school_id, before=before,
                      after={"completed": completed, "award": member.award})
     return member

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
-from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import Student, User
 from chanchuang.core.services import DomainError, notify
 from chanchuang.innovation import scoring
+from chanchuang.innovation.audit_actions import APPLICATION_STEPS, COHORT_STEPS
 from chanchuang.innovation.choices import (
     ApplicationStatus,
     CohortPhase,
@@ -47,7 +47,7 @@ def _set_phase(actor: User | None, cohort: Cohort, phase: str) -> None:
     before = cohort.phase
     cohort.phase = phase
     cohort.save(update_fields=["phase"])
-    audit.record(actor=actor, action=AuditAction.CHANGED, obj=cohort,
+    audit.record(actor=actor, action=COHORT_STEPS[phase], obj=cohort,
                  before={"phase": before}, after={"phase": phase})
 
 
@@ -73,7 +73,7 @@ def close_intake(*, actor: User, cohort: Cohort, now: dt.datetime | None = None)
     with transaction.atomic():
         cohort.applications_close_at = now
         cohort.save(update_fields=["applications_close_at"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=cohort,
+        audit.record(actor=actor, action="innovation.cohort.intake_closed", obj=cohort,
                      before={"applications_close_at": _local(before)},
                      after={"applications_close_at": _local(now)})
     return cohort
@@ -145,7 +145,7 @@ def apply(*, actor: User, cohort: Cohort, lead: Student, members: list[Student] 
             ApplicationMember.objects.bulk_create([
                 ApplicationMember(application=application, student=student, cohort=cohort)
                 for student in everyone])
-            audit.record(actor=actor, action=AuditAction.CREATED, obj=application,
+            audit.record(actor=actor, action="innovation.application.submitted", obj=application,
                          school_id=cohort.school_id,
                          after={"members": [s.student_no for s in everyone]})
     except IntegrityError:  # two applications raced for the same student
@@ -182,7 +182,7 @@ def _set_status(actor: User | None, application: Application, status: str, **ext
     for name, value in extra.items():
         setattr(application, name, value)
     application.save(update_fields=["status", *extra])
-    audit.record(actor=actor, action=AuditAction.CHANGED, obj=application,
+    audit.record(actor=actor, action=APPLICATION_STEPS[status], obj=application,
                  school_id=application.cohort.school_id,
                  before={"status": before}, after={"status": status})
 
@@ -242,7 +242,7 @@ def assign_reviewers(*, actor: User, cohort: Cohort, now: dt.datetime | None = N
                                               for app, user in pairs])
         if cohort.phase == CohortPhase.OPEN:
             _set_phase(actor, cohort, CohortPhase.REVIEWING)
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=cohort,
+        audit.record(actor=actor, action="innovation.cohort.reviewers_assigned", obj=cohort,
                      data={"reviews_assigned": len(reviews)})
         counts: dict[int, int] = {}
         for _app, user in pairs:
@@ -268,7 +268,7 @@ def declare_conflict(*, actor: User, review: Review, reason: str) -> Review | No
     with transaction.atomic():
         review.status, review.conflict_reason = ReviewStatus.CONFLICT, reason.strip()
         review.save(update_fields=["status", "conflict_reason"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=review,
+        audit.record(actor=actor, action="innovation.review.conflict_declared", obj=review,
                      school_id=cohort.school_id, after={"status": review.status})
         application = Application.objects.prefetch_related(
             "reviews", Prefetch("members", ApplicationMember.objects.select_related(
@@ -326,7 +326,7 @@ def submit_review(*, actor: User, review: Review, scores: dict[str, Any],
         review.scores, review.total, review.comment = clean, total, comment.strip()
         review.status, review.submitted_at = ReviewStatus.SUBMITTED, timezone.now()
         review.save()
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=review,
+        audit.record(actor=actor, action="innovation.review.submitted", obj=review,
                      school_id=cohort.school_id, after={"total": str(total)})
     return review
 

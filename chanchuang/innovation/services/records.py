@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
-from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import School, Student, User
 from chanchuang.core.services import DomainError, validate
 from chanchuang.innovation.choices import CreditCategory
@@ -84,7 +83,7 @@ def record_credit(*, actor: User, student: Student, category: str, title: str,
                                  earned_on=earned_on).exists():
             raise DomainError(_("This line is already on the student's record."))
         credit.save()
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=credit,
+        audit.record(actor=actor, action="innovation.credit.recorded", obj=credit,
                      school_id=student.school_id, after=audit.snapshot(credit))
     return credit
 
@@ -186,7 +185,7 @@ def register_startup(*, actor: User, school: School, name: str, credit_code: str
     with transaction.atomic():
         startup.save()
         startup.founders.set(founders)
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=startup,
+        audit.record(actor=actor, action="innovation.startup.recorded", obj=startup,
                      after={**audit.snapshot(startup),
                             "founders": [str(f) for f in founders]})
         _startup_credits(actor, startup, founders)
@@ -211,7 +210,7 @@ def change_startup(*, actor: User, startup: Startup, founders: list[Student]) ->
         Credit.objects.filter(startup=startup, category=CreditCategory.STARTUP,
                               student_id__in=old - new).delete()
         _startup_credits(actor, startup, [f for f in founders if f.pk not in old])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=startup, before=before,
+        audit.record(actor=actor, action="changed", obj=startup, before=before,
                      after={**audit.snapshot(startup),
                             "founders": sorted(str(f) for f in founders)})
     return startup

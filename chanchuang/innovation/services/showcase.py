@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from chanchuang.core import audit, uploads
-from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import School, User
 from chanchuang.core.services import DomainError, validate
 from chanchuang.core.uploads import CheckedUpload
@@ -79,7 +78,7 @@ def save_item(*, actor: User, item: ShowcaseItem) -> ShowcaseItem:
             item.consent_by = item.consent_at = item.published_at = None
     with transaction.atomic():
         item.save()
-        audit.record(actor=actor, action=AuditAction.CREATED if creating else AuditAction.CHANGED,
+        audit.record(actor=actor, action="created" if creating else "changed",
                      obj=item, before=before, after=audit.snapshot(item))
     return item
 
@@ -103,7 +102,7 @@ def consent(*, actor: User, item: ShowcaseItem, display_names: str | list[str]) 
         item.display_names = "、".join(dict.fromkeys(shown_names(display_names)))
         item.consent_by, item.consent_at = student, timezone.now()
         item.save(update_fields=["display_names", "consent_by", "consent_at"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=item,
+        audit.record(actor=actor, action="innovation.showcase.consent_given", obj=item,
                      after={"consent": True, "display_names": item.display_names})
     return item
 
@@ -119,7 +118,7 @@ def withdraw_consent(*, actor: User, item: ShowcaseItem) -> ShowcaseItem:
     with transaction.atomic():
         item.consent_by = item.consent_at = item.published_at = None
         item.save(update_fields=["consent_by", "consent_at", "published_at"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=item,
+        audit.record(actor=actor, action="innovation.showcase.consent_withdrawn", obj=item,
                      after={"consent": False, "published": False})
     return item
 
@@ -133,7 +132,8 @@ def publish(*, actor: User, item: ShowcaseItem, published: bool = True) -> Showc
     with transaction.atomic():
         item.published_at = timezone.now() if published else None
         item.save(update_fields=["published_at"])
-        audit.record(actor=actor, action=AuditAction.CHANGED, obj=item,
+        audit.record(actor=actor, action="innovation.showcase.published" if published
+                     else "innovation.showcase.unpublished", obj=item,
                      after={"published": published})
     return item
 

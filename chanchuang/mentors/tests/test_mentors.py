@@ -49,6 +49,11 @@ def test_an_approved_appointment_gets_a_serial_becomes_active_and_fills_the_comm
         content_type__model="appointment", object_id=str(approved.pk)).order_by("pk")]
     assert [s for s in statuses if s] == [[None, "proposed"], ["proposed", "approved"],
                                           ["approved", "active"]]
+    assert list(AuditEntry.objects.filter(
+        content_type__model="appointment", object_id=str(approved.pk)).order_by("pk")
+        .values_list("action", flat=True)) == [
+        "mentors.appointment.proposed", "mentors.appointment.approved",
+        "mentors.appointment.activated"]
 
 
 def test_an_agreement_the_mentors_organisation_is_not_party_to_is_refused(world):

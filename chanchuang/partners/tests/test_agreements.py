@@ -52,6 +52,10 @@ def test_a_three_party_agreement_goes_from_draft_to_active(world, today):
         object_id=str(signed.pk), content_type__model="agreement").order_by("pk")]
     assert [s for s in statuses if s] == [[None, "draft"], ["draft", "review"],
                                           ["review", "signed"], ["signed", "active"]]
+    actions = AuditEntry.objects.filter(object_id=str(signed.pk), content_type__model="agreement")
+    assert list(actions.order_by("pk").values_list("action", flat=True)) == [
+        "partners.agreement.drafted", "partners.agreement.submitted",
+        "partners.agreement.signed", "partners.agreement.activated"]
 
 
 @pytest.mark.parametrize(("start", "to", "message"), [

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from chanchuang import matching
 from chanchuang.core import services as core_services
+from chanchuang.core.models import AuditEntry
 from chanchuang.core.services import DomainError
 from chanchuang.placements import queries, services
 from chanchuang.placements.models import Log, Placement, Position, SelectionRound
@@ -148,6 +149,10 @@ def test_a_round_from_choices_to_published_placements(world, django_capture_on_c
     assert {(p.student_id, p.position_id) for p in placements} == {
         (liu.pk, world.position_b.pk), (ma.pk, world.position_a.pk)}
     assert placements[0].start_date == pf.ENTERPRISE_BLOCK[0]
+    published = AuditEntry.objects.filter(object_id=str(selection.pk),
+                                          content_type__model="selectionround").latest("pk")
+    assert (published.action, published.data) == ("placements.round.published",
+                                                   {"published": 2})
     with pytest.raises(DomainError, match="本轮已发布"):
         services.publish_round(actor=world.staff_wang, selection=selection)
     explained = queries.explanation(selection, liu)
