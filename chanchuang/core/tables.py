@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import django_tables2 as tables
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.identifiers import mask
@@ -120,9 +124,11 @@ class ImportJobTable(tables.Table):
 
 
 class AuditEntryTable(tables.Table):
-    """The audit log, newest first."""
+    """The audit log, newest first, in words: field and choice labels, 是/否, local times."""
 
-    changes = tables.Column(empty_values=(), orderable=False, verbose_name=_("changes"))
+    actor = tables.Column(default=_("System"))
+    changes = tables.Column(empty_values=(), orderable=False, verbose_name=_("changes"),
+                            attrs={"td": {"class": "text-wrap audit-changes"}})
 
     class Meta:
         model = AuditEntry
@@ -136,20 +142,39 @@ class AuditEntryTable(tables.Table):
         return model._meta.verbose_name if model else value.model
 
     def render_changes(self, record):
+        model = record.content_type.model_class() if record.content_type else None
         if record.changes:
-            model = record.content_type.model_class() if record.content_type else None
             return format_html_join(
                 "", "<div><span class=\"text-secondary\">{}</span>：{} → {}</div>",
-                ((field_label(model, name), shown(old), shown(new))
+                ((field_label(model, name), shown(model, name, old), shown(model, name, new))
                  for name, (old, new) in record.changes.items()),
             )
         if record.data:
-            return "；".join(f"{k}：{v}" for k, v in record.data.items())
+            return format_html_join(
+                "", "<div><span class=\"text-secondary\">{}</span>：{}</div>",
+                ((field_label(model, name), shown(model, name, value))
+                 for name, value in record.data.items()),
+            )
         return "—"
 
 
+# Words for the details services record beside before/after values (``data=`` of an entry).
+DETAIL_LABELS = {
+    "via": _("through"), "via_link": _("signed through the link"), "signer": _("signed by"),
+    "logs": _("weekly logs"), "approved": _("approved"), "reason": _("reason"),
+    "rows": _("rows"), "fields": _("columns"), "personal_fields": _("personal data columns"),
+    "filters": _("filter"), "format": _("format"), "kind": _("kind"), "name": _("name"),
+    "prefix": _("prefix"), "expires_at": _("expires at"), "round": _("round"),
+    "positions": _("positions"), "ranked": _("ranked"), "published": _("published"),
+    "reviews_assigned": _("reviews assigned"), "mentor_match": _("mentor match"),
+    "document": _("document"), "by_default": _("by default"), "worker": _("task worker"),
+}
+
+
 def field_label(model, name: str) -> str:
-    """The verbose name of a model's field, or the name itself if it has none."""
+    """The verbose name of a model's field (or of a recorded detail), else the name itself."""
+    if name in DETAIL_LABELS:
+        return str(DETAIL_LABELS[name])
     if model is None:
         return name
     # A field of the model itself, or of a one-to-one it is audited together with.
@@ -162,6 +187,33 @@ def field_label(model, name: str) -> str:
     return name
 
 
-def shown(value) -> str:
-    """An audited value as text, with a dash for empty."""
-    return "—" if value in (None, "") else str(value)
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def shown(model, name: str, value) -> str:
+    """An audited value in words: a choice's label, 是/否, a local time, a dash for empty."""
+    if value in (None, "", [], {}):
+        return "—"
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, list):
+        return "、".join(shown(model, name, item) for item in value)
+    if isinstance(value, str) and _ISO_DATETIME.match(value):
+        moment = parse_datetime(value)
+        if moment is not None:
+            return localtime(moment).strftime("%Y-%m-%d %H:%M") if moment.tzinfo \
+                else moment.strftime("%Y-%m-%d %H:%M")
+    field = _field(model, name)
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
+def _field(model, name: str):
+    """The model's field of that name, if any."""
+    if model is None:
+        return None
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None

@@ -119,3 +119,22 @@ def test_every_action_has_a_chinese_label_and_old_entries_keep_theirs():
     assert AuditEntry(action="token_created").get_action_display() == "创建 API 令牌"
     assert AuditEntry(action="changed").get_action_display() == "修改"
     assert AuditEntry(action="gone.thing.done").get_action_display() == "gone.thing.done"
+
+
+def test_the_audit_page_speaks_in_words_not_field_names(client, world):
+    student = world.student_liu
+    audit.record(actor=world.staff_wang, action="changed", obj=student, school_id=world.school.pk,
+                 before={"status": "enrolled", "enrolment_year": 2024},
+                 after={"status": "suspended", "enrolment_year": 2025})
+    audit.record(actor=None, action="changed", obj=student, school_id=world.school.pk,
+                 data={"via_link": True, "expires_at": "2026-11-30T02:05:00+00:00"})
+    client.force_login(world.staff_wang)
+    page = client.get(reverse("core:auditentry_list")).content.decode()
+    assert "状态</span>：在读 → 休学" in page            # field label and choice labels
+    assert "入学年份</span>：2024 → 2025" in page
+    assert "通过签核链接</span>：是" in page              # a recorded detail, 是 not True
+    assert "2026-11-30 10:05" in page and "T02:05" not in page  # Beijing time
+    rows = page.split("<tbody")[1]
+    assert ">系统<" in rows                              # nobody acted: the system did
+    for raw in ("via_link", "True", "suspended", "enrolled"):
+        assert raw not in rows
