@@ -1,6 +1,7 @@
 """Exports of the mentors lists: the pool and the appointments (with their letter serials)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chanchuang.core.tabular.columns import Column
 from chanchuang.core.tabular.exporting import Exporter
@@ -34,7 +35,7 @@ class AppointmentExporter(Exporter):
         Column("mentor", _("mentor"), export=lambda a: a.mentor.name),
         Column("organisation", _("organisation"), export=lambda a: a.mentor.organisation.name
                if a.mentor.organisation_id else ""),
-        Column("title", _("title"), export=lambda a: a.title.name),
+        Column("title", pgettext_lazy("appointment", "title"), export=lambda a: a.title.name),
         Column("appointing_body", _("appointing body")),
         Column("start_date", _("start date")),
         Column("end_date", _("end date")),

@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chanchuang.core.filters import SearchFilterSet, visible
 from chanchuang.core.models import Organisation, Tag
@@ -30,7 +31,7 @@ class AppointmentFilterSet(SearchFilterSet):
     """Appointments by mentor, title and status."""
 
     title = django_filters.ModelChoiceFilter(queryset=visible(AppointmentTitle),
-                                             label=_("title"))
+                                             label=pgettext_lazy("appointment", "title"))
 
     class Meta:
         model = Appointment

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chanchuang.core.document_kinds import DocumentKind, staff_template_field
 from chanchuang.core.identifiers import validate_phone
@@ -106,7 +107,7 @@ class Appointment(Linked, models.Model):
                                related_name="appointments")
     mentor = models.ForeignKey(Mentor, verbose_name=_("mentor"), on_delete=models.PROTECT,
                                related_name="appointments")
-    title = models.ForeignKey(AppointmentTitle, verbose_name=_("title"),
+    title = models.ForeignKey(AppointmentTitle, verbose_name=pgettext_lazy("appointment", "title"),
                               on_delete=models.PROTECT, related_name="appointments")
     appointing_body = models.CharField(_("appointing body"), max_length=100,
                                        default="双创协同教育中心")

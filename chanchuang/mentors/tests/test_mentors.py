@@ -149,6 +149,7 @@ def test_verification_of_a_genuine_current_letter_says_so_and_nothing_else(clien
     assert status == 200
     assert "真实有效，当前在聘" in page and "双创客座教授" in page and appointment.serial in page
     assert "向**" in page and "向晓斌" not in page  # enough to match the letter in hand
+    assert "聘任职务" in page and "标题" not in page  # a title of office, not a heading
     assert world.mentor_a.phone not in page and world.enterprise_a.name not in page
 
 
