@@ -112,6 +112,8 @@ class ObjectListView(ScopedView):
             return export_response(request, self.exporter_class(), rows,
                                    file_format=file_format, school_id=_only_school(request.user))
         table = self.table_class(rows, request=request)
+        if "school" in table.columns and not _sees_several_schools(request.user):
+            table.columns.hide("school")
         RequestConfig(request, paginate={"per_page": self.per_page}).configure(table)
         query = request.GET.copy()
         query.pop("page", None)
@@ -129,6 +131,13 @@ class ObjectListView(ScopedView):
         if request.htmx and not request.htmx.boosted:
             return render(request, "core/inc/table_fragment.html", context)
         return render(request, self.template_name, context)
+
+
+def _sees_several_schools(user) -> bool:
+    """Whether a list should say which school each row belongs to (admins, observers, people
+    with roles in more than one school)."""
+    scope = scope_of(user)
+    return scope.is_admin or bool(scope.observer_provinces) or len(scope.member_schools) > 1
 
 
 def _has_route(name: str, *args: Any) -> bool:

@@ -45,7 +45,7 @@ class DepartmentTable(tables.Table):
 
     class Meta:
         model = Department
-        fields = ["code", "name", "major_count", "student_count"]
+        fields = ["school", "code", "name", "major_count", "student_count"]
 
 
 class MajorTable(tables.Table):
@@ -56,7 +56,8 @@ class MajorTable(tables.Table):
 
     class Meta:
         model = Major
-        fields = ["code", "name", "department", "level", "duration_years", "student_count"]
+        fields = ["school", "code", "name", "department", "level", "duration_years",
+                  "student_count"]
 
 
 class SchoolClassTable(tables.Table):

@@ -97,7 +97,7 @@ class DepartmentList(ObjectListView):
     import_kind = "roster"
 
     def get_queryset(self):
-        return super().get_queryset().annotate(
+        return super().get_queryset().select_related("school").annotate(
             major_count=Count("majors", distinct=True),
             student_count=Count("students", distinct=True),
         )
@@ -140,7 +140,7 @@ class MajorList(ObjectListView):
     import_kind = "roster"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("department").annotate(
+        return super().get_queryset().select_related("department", "school").annotate(
             student_count=Count("students"))
 
 

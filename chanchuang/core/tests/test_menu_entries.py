@@ -1,6 +1,7 @@
 """Every menu entry a role is shown opens: no 500, 403 or 404 behind a link of the navigation."""
 
 import pytest
+from django.urls import reverse
 
 from chanchuang.core.navigation import menu_for
 from chanchuang.core.tests import factories as f
@@ -30,3 +31,12 @@ def test_admin_is_not_offered_a_students_own_pages(world):
     urls = {item["url"] for group in menu_for(world.admin) for item in group["items"]}
     assert "/innovation/my/applications/" not in urls
     assert not any(url.startswith("/innovation/my/") for url in urls)
+
+
+def test_a_list_spanning_schools_says_which_school_each_row_belongs_to(client, world):
+    client.force_login(world.observer_hubei)  # sees both colleges of the province
+    page = client.get(reverse("core:department_list")).content.decode()
+    assert "江城职业技术学院" in page and "楚天工程职业学院" in page and "sort=school" in page
+    client.force_login(world.staff_wang)  # one school: the column would only repeat it
+    page = client.get(reverse("core:department_list")).content.decode()
+    assert "新能源与电力学院" in page and "sort=school" not in page
