@@ -1,11 +1,23 @@
-"""Reusable read queries of the core app (figures for home pages and dashboards)."""
+"""Reusable read queries of the core app (the student of a login, figures for home pages and
+dashboards)."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Q
 
 from chanchuang.core.choices import StudentStatus
-from chanchuang.core.models import Department, Major, Organisation, School, Student
+from chanchuang.core.models import Department, Major, Organisation, School, Student, User
+
+
+def student_of(user: User, school_id: int | None = None) -> Student | None:
+    """The student record of a login (of that school, if given), or None for anyone else."""
+    if not user.is_authenticated:
+        return None
+    students = Student.objects.filter(user=user).select_related(
+        "user", "school", "department", "major", "school_class")
+    if school_id is not None:
+        students = students.filter(school_id=school_id)
+    return students.first()
 
 
 def school_figures(user, school: School) -> dict[str, int]:
