@@ -310,6 +310,22 @@ def review_total(criteria, scores: dict[str, Any]) -> tuple[dict[str, str], Deci
     return clean, total
 
 
+def _refuse_own_department(cohort: Cohort, review: Review) -> None:
+    """Refuse a review from the reviewer's own department (``scoring.reviews_own_department``),
+    whatever happened since the reviewers were assigned (a department changed, a member
+    joined, the cohort's setting)."""
+    reviewer = cohort.reviewers.filter(user_id=review.reviewer_id).select_related(
+        "department").first()
+    departments = frozenset(review.application.members.values_list("student__department_id",
+                                                                    flat=True))
+    if reviewer is not None and scoring.reviews_own_department(
+            reviewer.department_id, departments,
+            avoid_own_department=cohort.avoid_own_department):
+        raise DomainError(_("A reviewer never reviews their own department: you review for "
+                            "%(department)s, and this application comes from it.")
+                          % {"department": reviewer.department})
+
+
 def submit_review(*, actor: User, review: Review, scores: dict[str, Any],
                   comment: str = "") -> Review:
     """A reviewer scores their application on the rubric (changeable until selection)."""
@@ -321,6 +337,7 @@ def submit_review(*, actor: User, review: Review, scores: dict[str, Any],
     cohort = review.application.cohort
     if cohort.phase != CohortPhase.REVIEWING:
         raise DomainError(_("Scores are given while the cohort is being reviewed."))
+    _refuse_own_department(cohort, review)
     clean, total = review_total(cohort.criteria.all(), scores)
     with transaction.atomic():
         review.scores, review.total, review.comment = clean, total, comment.strip()
