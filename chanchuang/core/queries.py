@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
-from chanchuang.core.choices import StudentStatus
+from chanchuang.core.choices import Role, StudentStatus
 from chanchuang.core.models import Department, Major, Organisation, School, Student, User
 
 
@@ -18,6 +18,12 @@ def student_of(user: User, school_id: int | None = None) -> Student | None:
     if school_id is not None:
         students = students.filter(school_id=school_id)
     return students.first()
+
+
+def school_people(school_id: int):
+    """Logins that can review or judge for a school: its staff, department staff and mentors."""
+    return User.objects.filter(memberships__school_id=school_id, memberships__role__in=[
+        Role.SCHOOL_STAFF, Role.DEPARTMENT_STAFF, Role.MENTOR]).distinct()
 
 
 def school_figures(user, school: School) -> dict[str, int]:

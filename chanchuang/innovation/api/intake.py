@@ -15,6 +15,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from chanchuang.core.api import filter_params, filtered
 from chanchuang.innovation.filters import intake as intake_filters
 from chanchuang.innovation.filters import programmes as programme_filters
+from chanchuang.innovation.forms.programmes import part_from
 from chanchuang.innovation.models import Application, Cohort, Review
 from chanchuang.innovation.services import cohort as cohort_services
 from chanchuang.innovation.services import intake, programmes
@@ -290,8 +291,10 @@ def add_part(request: HttpRequest, cohort_id: int, kind: str,
     ``mentor`` to a cohort (staff), with the fields of the cohort page's form for it."""
     if kind not in programmes.PART_MODELS:
         raise Http404
-    part = programmes.add_part(actor=request.user, kind=kind,
-                               cohort=_staff_cohort(request, cohort_id), data=data)
+    cohort = _staff_cohort(request, cohort_id)
+    programmes.require_changeable(kind, cohort)
+    part = programmes.add_part(actor=request.user, kind=kind, cohort=cohort,
+                               part=part_from(kind, cohort, data))
     return 201, PartOut(id=part.pk, kind=kind, label=str(part))
 
 

@@ -25,7 +25,7 @@ from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase
 from chanchuang.innovation.filters import programmes as filters
 from chanchuang.innovation.forms import programmes as forms
-from chanchuang.innovation.forms.programmes import PART_FORMS
+from chanchuang.innovation.forms.programmes import PART_FORMS, part_from
 from chanchuang.innovation.models import ApplicationMember, Cohort, Programme
 from chanchuang.innovation.services import cohort as cohort_services
 from chanchuang.innovation.services import intake, programmes
@@ -186,7 +186,9 @@ class CohortPartAdd(ScopedView):
         if not request.user.has_perm("innovation.manage_cohort", cohort):
             raise PermissionDenied
         try:
-            programmes.add_part(actor=request.user, kind=kind, cohort=cohort, data=request.POST)
+            programmes.require_changeable(kind, cohort)
+            programmes.add_part(actor=request.user, kind=kind, cohort=cohort,
+                                part=part_from(kind, cohort, request.POST))
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
