@@ -36,6 +36,11 @@ class ApplicationStatus(models.TextChoices):
     DECLINED = "declined", pgettext_lazy("application status", "Declined")
 
 
+A = ApplicationStatus
+LIVE = [A.SUBMITTED, A.SELECTED, A.WAITLISTED, A.ACCEPTED]  # applications still in the running
+HOLDING = [A.SELECTED, A.ACCEPTED]  # applications taking seats
+
+
 class ReviewStatus(models.TextChoices):
     """A review assignment: waiting, done, or given back for a conflict of interest."""
 

@@ -17,6 +17,7 @@ from chanchuang.innovation.filters import intake as intake_filters
 from chanchuang.innovation.filters import programmes as programme_filters
 from chanchuang.innovation.forms.programmes import part_from
 from chanchuang.innovation.models import Application, Cohort, Review
+from chanchuang.innovation.queries import intake as intake_queries
 from chanchuang.innovation.services import cohort as cohort_services
 from chanchuang.innovation.services import intake, programmes
 
@@ -264,7 +265,7 @@ def cohort_step(request: HttpRequest, cohort_id: int, step: str):
 @router.get("/cohorts/{cohort_id}/ranking", response=list[RankedOut])
 def ranking(request: HttpRequest, cohort_id: int):
     """The ranking with raw and normalised scores and who the rules select (staff)."""
-    ranked, selected = intake.current_selection(_staff_cohort(request, cohort_id))
+    ranked, selected = intake_queries.current_selection(_staff_cohort(request, cohort_id))
     return [RankedOut(application_id=a.pk, rank=a.rank, raw_score=a.raw_score, score=a.score,
                       seats=len(a.members.all()), selected=a.pk in selected) for a in ranked]
 

@@ -25,6 +25,7 @@ from chanchuang.innovation.exports import intake as exports
 from chanchuang.innovation.filters import intake as filters
 from chanchuang.innovation.forms import intake as forms
 from chanchuang.innovation.models import Application, ApplicationMember, Cohort, Review
+from chanchuang.innovation.queries import intake as intake_queries
 from chanchuang.innovation.services import intake
 from chanchuang.innovation.tables import intake as tables
 
@@ -129,7 +130,7 @@ class ApplicationDetail(ObjectDetailView):
             "can_withdraw": user.has_perm("innovation.withdraw_application", application)
             and status in (ApplicationStatus.SUBMITTED, ApplicationStatus.WAITLISTED),
             "can_offer": staff and status == ApplicationStatus.WAITLISTED,
-            "waitlist_place": intake.waitlist_place(application),
+            "waitlist_place": intake_queries.waitlist_place(application),
             "team": getattr(application, "team", None)
             if status == ApplicationStatus.ACCEPTED else None,
         }
@@ -248,7 +249,7 @@ class Selection(ScopedView):
         if not request.user.has_perm("innovation.manage_cohort", cohort):
             raise PermissionDenied
         published = cohort.phase != CohortPhase.REVIEWING
-        ranked, selected = intake.current_selection(cohort)
+        ranked, selected = intake_queries.current_selection(cohort)
         workload = (Review.objects.filter(application__cohort=cohort)
                     .values("reviewer__real_name", "reviewer__username")
                     .annotate(assigned=Count("pk", filter=~Q(status=ReviewStatus.CONFLICT)),
