@@ -74,8 +74,7 @@ def home(request: HttpRequest) -> HttpResponse:
                   major_count=Count("majors", distinct=True)),
         "organisations": Organisation.objects.filter(pk__in=scope.organisation_ids)
         .select_related("school", "region"),
-        "own_student": Student.objects.filter(user=user)
-        .select_related("school", "department", "major", "school_class").first(),
+        "own_student": queries.student_of(user),
         "mentor_schools": [s for s in schools if s.pk in scope.mentor_schools],
         "province_schools": queries.province_overview(user) if scope.observer_provinces
         else [],

@@ -13,6 +13,7 @@ from ninja import Body, Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from chanchuang.core.api import filter_params, filtered
+from chanchuang.core.queries import student_of
 from chanchuang.innovation.filters import intake as intake_filters
 from chanchuang.innovation.filters import programmes as programme_filters
 from chanchuang.innovation.forms.programmes import part_from
@@ -161,7 +162,7 @@ def get_cohort(request: HttpRequest, cohort_id: int):
 @router.post("/cohorts/{cohort_id}/applications", response={201: ApplicationOut})
 def apply(request: HttpRequest, cohort_id: int, data: ApplyIn):
     cohort = _cohort(request, cohort_id)
-    lead = getattr(request.user, "student", None)
+    lead = student_of(request.user)
     if lead is None:
         raise PermissionDenied
     application = intake.apply(

@@ -15,6 +15,7 @@ from chanchuang.core import audit
 from chanchuang.core import services as core_services
 from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import MatchRun, Student, User
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError, notify, validate
 from chanchuang.innovation.choices import (
     ApplicationStatus,
@@ -228,7 +229,7 @@ def check_in(*, actor: User, session: Session, code: str,
     """A student checks in with the code shown in the room, from half an hour before the
     session to its end (late after a quarter of an hour)."""
     now = now or timezone.now()
-    student = getattr(actor, "student", None)
+    student = student_of(actor)
     if student is None or not in_cohort(session.cohort, student):
         raise DomainError(_("Only the cohort's students check in."))
     if not session.starts_at - CHECK_IN_EARLY <= now <= session.ends_at:

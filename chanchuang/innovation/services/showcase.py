@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from chanchuang.core import audit, uploads
 from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import School, User
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError, validate
 from chanchuang.core.uploads import CheckedUpload
 from chanchuang.innovation.models import Exhibition, ShowcaseItem
@@ -89,7 +90,7 @@ def consent(*, actor: User, item: ShowcaseItem, display_names: str | list[str]) 
     (each the name of one of the project's students, or none)."""
     if isinstance(display_names, list | tuple):
         display_names = "、".join(display_names)
-    student = getattr(actor, "student", None)
+    student = student_of(actor)
     team = list(item.project.students.select_related("user"))
     if student is None or student.pk not in {s.pk for s in team}:
         raise DomainError(_("Only a student of the project can give its consent."))
@@ -111,7 +112,7 @@ def consent(*, actor: User, item: ShowcaseItem, display_names: str | list[str]) 
 def withdraw_consent(*, actor: User, item: ShowcaseItem) -> ShowcaseItem:
     """A student of the project withdraws the team's consent: the item leaves the public page
     at once and cannot be published again until someone of the team consents anew."""
-    student = getattr(actor, "student", None)
+    student = student_of(actor)
     if student is None or not item.project.students.filter(pk=student.pk).exists():
         raise DomainError(_("Only a student of the project can withdraw its consent."))
     if item.consent_by_id is None:

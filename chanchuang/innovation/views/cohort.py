@@ -21,6 +21,7 @@ from chanchuang.core.generic_views import (
     ScopedView,
 )
 from chanchuang.core.lookups import among
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import CheckInMethod, CohortPhase
 from chanchuang.innovation.forms import cohort as forms
@@ -271,7 +272,7 @@ class SessionDetail(ObjectDetailView):
         can_mark = user.has_perm("innovation.mark_attendance", session)
         records = {a.student_id: a for a in Attendance.objects.visible_to(user).filter(
             session=session)}
-        student = getattr(user, "student", None)
+        student = student_of(user)
         context = {"can_mark": can_mark, "check_in_form": forms.CheckInForm(),
                    "my_attendance": records.get(student.pk) if student else None,
                    "is_participant": student is not None

@@ -19,6 +19,7 @@ from chanchuang.core.generic_views import (
     ObjectListView,
     ScopedView,
 )
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase, ReviewStatus
 from chanchuang.innovation.exports import intake as exports
@@ -42,8 +43,8 @@ class Apply(ScopedView):
         return {"cohort": cohort, "form": form}
 
     def _student(self, cohort):
-        student = getattr(self.request.user, "student", None)
-        if student is None or student.school_id != cohort.school_id:
+        student = student_of(self.request.user, cohort.school_id)
+        if student is None:
             raise PermissionDenied
         return student
 
@@ -93,7 +94,7 @@ class MyApplications(ScopedView):
     model = Application
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        student = getattr(request.user, "student", None)
+        student = student_of(request.user)
         if student is None:
             raise Http404
         applications = self.get_queryset().filter(members__student=student).select_related(

@@ -21,6 +21,7 @@ from chanchuang.core.generic_views import (
     object_paths,
 )
 from chanchuang.core.lookups import visible_or_none
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase
 from chanchuang.innovation.filters import programmes as filters
@@ -84,7 +85,7 @@ class CohortDetail(ObjectDetailView):
     def extra_context(self, cohort):
         user = self.request.user
         manage = user.has_perm("innovation.manage_cohort", cohort)
-        student = getattr(user, "student", None)
+        student = student_of(user)
         mine = ApplicationMember.objects.filter(
             application__cohort=cohort, student=student, active=True).select_related(
             "application").first() if student else None
