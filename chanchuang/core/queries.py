@@ -60,3 +60,9 @@ def students_by_department(user, school: School):
         .order_by("-enrolled")
         .values_list("name", "enrolled")
     )
+
+
+def student_rows(user):
+    """Students the user may see, with what their table rows show."""
+    return Student.objects.visible_to(user).select_related(
+        "user", "department", "major", "school_class")

@@ -276,11 +276,11 @@ class SessionDetail(ObjectDetailView):
         context = {"can_mark": can_mark, "check_in_form": forms.CheckInForm(),
                    "my_attendance": records.get(student.pk) if student else None,
                    "is_participant": student is not None
-                   and services.in_cohort(session.cohort, student),
+                   and queries.in_cohort(session.cohort, student),
                    "choices": forms.ATTENDANCE_CHOICES}
         if can_mark:
             context["sheet"] = [(s, records.get(s.pk))
-                                for s in services.participants(session.cohort)]
+                                for s in queries.participants(session.cohort)]
             context["present"] = sum(1 for a in records.values()
                                      if a.status in ("present", "late"))
         return context
@@ -296,7 +296,7 @@ class MarkAttendance(ObjectActionView):
         user = self.request.user
         method = CheckInMethod.STAFF if user.has_perm("innovation.manage_cohort",
                                                       session.cohort) else CheckInMethod.MENTOR
-        students = {str(s.pk): s for s in services.participants(session.cohort)}
+        students = {str(s.pk): s for s in queries.participants(session.cohort)}
         sheet = {key[7:]: status for key, status in self.request.POST.items()
                  if key.startswith("status_") and status}
         if set(sheet) - set(students):
