@@ -83,3 +83,11 @@ class CompetitionLevel(models.TextChoices):
     NATIONAL = "national", _("National")
     PROVINCIAL = "provincial", _("Provincial")
     SCHOOL = "school", _("School")
+
+
+class ItemState(models.TextChoices):
+    """Where a showcase item stands: proposed by staff, consented by the team, published."""
+
+    PROPOSED = "proposed", pgettext_lazy("showcase item", "Waiting for the team's consent")
+    CONSENTED = "consented", pgettext_lazy("showcase item", "Consented, not published")
+    PUBLISHED = "published", pgettext_lazy("showcase item", "Published")

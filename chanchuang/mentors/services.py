@@ -23,7 +23,7 @@ from chanchuang.mentors.models import (
     new_check_code,
 )
 from chanchuang.partners import services as partner_services
-from chanchuang.partners.choices import CommitmentKind
+from chanchuang.partners.choices import CommitmentKind, DeliverySource
 from chanchuang.partners.models import Commitment
 
 S = AppointmentStatus
@@ -106,7 +106,7 @@ def _fill_mentor_commitment(actor: User, appointment: Appointment) -> None:
         actor=actor, commitment=commitment, quantity=Decimal(1), delivered_on=day,
         description=_("Appointment of %(mentor)s as %(title)s") % {
             "mentor": appointment.mentor, "title": appointment.title},
-        source="appointment")
+        source=DeliverySource.APPOINTMENT)
 
 
 def withdraw(*, actor: User, appointment: Appointment) -> Appointment:

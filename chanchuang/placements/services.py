@@ -23,7 +23,7 @@ from chanchuang.core.models import MatchRun, Student, User
 from chanchuang.core.services import DomainError, validate
 from chanchuang.core.uploads import DOCUMENT
 from chanchuang.partners import services as partner_services
-from chanchuang.partners.choices import CommitmentKind, PartyRole
+from chanchuang.partners.choices import AgreementStatus, CommitmentKind, DeliverySource, PartyRole
 from chanchuang.partners.models import AgreementParty, AgreementType, Commitment
 from chanchuang.placements import compliance, queries
 from chanchuang.placements.choices import (
@@ -339,7 +339,7 @@ def record_tripartite(*, actor: User, placement: Placement, signed_on: dt.date,
         AgreementParty.objects.create(agreement=agreement, student=placement.student,
                                       role=PartyRole.PARTY,
                                       signatory=placement.student.user.real_name)
-        partner_services.transition(actor=actor, agreement=agreement, to="review")
+        partner_services.transition(actor=actor, agreement=agreement, to=AgreementStatus.REVIEW)
         agreement = partner_services.sign(actor=actor, agreement=agreement,
                                           signed_on=signed_on)
         if scan is not None:
@@ -417,7 +417,7 @@ def _fill_post_commitment(actor: User, placement: Placement) -> None:
     partner_services.record_delivery(
         actor=actor, commitment=commitment, quantity=Decimal(1), delivered_on=day,
         description=_("Placement of %(student)s") % {"student": placement.student.user.real_name},
-        source="placement")
+        source=DeliverySource.PLACEMENT)
 
 
 # --- Logs, sign-offs, evaluations ------------------------------------------------------------

@@ -46,7 +46,7 @@ class ShowcaseItemOut(Schema):
 
     @staticmethod
     def resolve_state(obj) -> str:
-        return services.state_of(obj)
+        return showcase_queries.state_of(obj)
 
 
 class ConsentIn(Schema):

@@ -7,9 +7,17 @@ from dataclasses import dataclass
 from django.db.models import F
 
 from chanchuang.core.models import School
+from chanchuang.innovation.choices import ItemState
 from chanchuang.innovation.models import Exhibition, ShowcaseItem
 
 NAME_SEPARATORS = "、，,; ；"
+
+
+def state_of(item: ShowcaseItem) -> ItemState:
+    """Where an item stands."""
+    if item.consent_by_id is None:
+        return ItemState.PROPOSED
+    return ItemState.CONSENTED if item.published_at is None else ItemState.PUBLISHED
 
 
 def shown_names(text: str) -> list[str]:

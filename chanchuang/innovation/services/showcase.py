@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 
 from chanchuang.core import audit, uploads
 from chanchuang.core.choices import AuditAction
@@ -20,19 +19,6 @@ from chanchuang.innovation.queries.showcase import shown_names
 
 # What the team consents to: changing any of these after consent needs their consent again.
 CONTENT_FIELDS = ("project", "title", "summary", "image")
-# Where an item stands: proposed by staff, consented by the team, published.
-ITEM_STATES = {
-    "proposed": pgettext_lazy("showcase item", "Waiting for the team's consent"),
-    "consented": pgettext_lazy("showcase item", "Consented, not published"),
-    "published": pgettext_lazy("showcase item", "Published"),
-}
-
-
-def state_of(item: ShowcaseItem) -> str:
-    """The key of ``ITEM_STATES`` an item is in."""
-    if item.consent_by_id is None:
-        return "proposed"
-    return "consented" if item.published_at is None else "published"
 
 
 def checked_image(upload) -> CheckedUpload:

@@ -23,7 +23,7 @@ from chanchuang.core.generic_views import (
 from chanchuang.core.lookups import among
 from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
-from chanchuang.innovation.choices import CheckInMethod, CohortPhase
+from chanchuang.innovation.choices import AttendanceStatus, CheckInMethod, CohortPhase
 from chanchuang.innovation.forms import cohort as forms
 from chanchuang.innovation.models import (
     ApplicationMember,
@@ -281,8 +281,8 @@ class SessionDetail(ObjectDetailView):
         if can_mark:
             context["sheet"] = [(s, records.get(s.pk))
                                 for s in queries.participants(session.cohort)]
-            context["present"] = sum(1 for a in records.values()
-                                     if a.status in ("present", "late"))
+            context["present"] = sum(1 for a in records.values() if a.status in (
+                AttendanceStatus.PRESENT, AttendanceStatus.LATE))
         return context
 
 

@@ -109,8 +109,8 @@ class ShowcaseItemDetail(ItemView, ObjectDetailView):
         can_consent = user.has_perm("innovation.consent", item)
         manages = user.has_perm("innovation.change_showcaseitem", item)
         return {
-            "state": services.state_of(item),
-            "state_label": services.ITEM_STATES[services.state_of(item)],
+            "state": showcase_queries.state_of(item),
+            "state_label": showcase_queries.state_of(item).label,
             "names": showcase_queries.shown_names(item.display_names),
             "sees_consent": manages or can_consent,
             "can_consent": can_consent,
