@@ -4,13 +4,11 @@ cannot move under the applicants. Used by the cohort page and the API alike."""
 
 from __future__ import annotations
 
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core import audit
-from chanchuang.core.choices import AuditAction
 from chanchuang.core.models import User
-from chanchuang.core.services import DomainError, delete_object, validate
+from chanchuang.core.services import DomainError, create_object, delete_object
 from chanchuang.innovation.choices import CohortPhase as P
 from chanchuang.innovation.models import (
     Cohort,
@@ -56,12 +54,7 @@ def add_part(*, actor: User, kind: str, cohort: Cohort, part: CohortPart) -> Coh
     by the part's own rules (every invalid field is named) and audited."""
     require_changeable(kind, cohort)
     part.cohort = cohort
-    validate(part)
-    with transaction.atomic():
-        part.save()
-        audit.record(actor=actor, action=AuditAction.CREATED, obj=part,
-                     after=audit.snapshot(part))
-    return part
+    return create_object(actor=actor, obj=part)
 
 
 def remove_part(*, actor: User, kind: str, part: models.Model) -> None:
