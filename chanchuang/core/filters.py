@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core import audit_actions
-from chanchuang.core.choices import Role
+from chanchuang.core.choices import RegionLevel, Role
 from chanchuang.core.models import (
     AuditEntry,
     Department,
@@ -89,7 +89,7 @@ class OrganisationFilterSet(SearchFilterSet):
     """Filter organisations by name (characters or pinyin), kind, industry and province."""
 
     province = django_filters.ModelChoiceFilter(
-        queryset=Region.objects.filter(level="province"), label=_("province"),
+        queryset=Region.objects.filter(level=RegionLevel.PROVINCE), label=_("province"),
         method="in_province",
     )
 

@@ -1,11 +1,29 @@
-"""Reusable read queries of the core app (figures for home pages and dashboards)."""
+"""Reusable read queries of the core app (the student of a login, figures for home pages and
+dashboards)."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Q
 
-from chanchuang.core.choices import StudentStatus
-from chanchuang.core.models import Department, Major, Organisation, School, Student
+from chanchuang.core.choices import Role, StudentStatus
+from chanchuang.core.models import Department, Major, Organisation, School, Student, User
+
+
+def student_of(user: User, school_id: int | None = None) -> Student | None:
+    """The student record of a login (of that school, if given), or None for anyone else."""
+    if not user.is_authenticated:
+        return None
+    students = Student.objects.filter(user=user).select_related(
+        "user", "school", "department", "major", "school_class")
+    if school_id is not None:
+        students = students.filter(school_id=school_id)
+    return students.first()
+
+
+def school_people(school_id: int):
+    """Logins that can review or judge for a school: its staff, department staff and mentors."""
+    return User.objects.filter(memberships__school_id=school_id, memberships__role__in=[
+        Role.SCHOOL_STAFF, Role.DEPARTMENT_STAFF, Role.MENTOR]).distinct()
 
 
 def school_figures(user, school: School) -> dict[str, int]:
@@ -42,3 +60,9 @@ def students_by_department(user, school: School):
         .order_by("-enrolled")
         .values_list("name", "enrolled")
     )
+
+
+def student_rows(user):
+    """Students the user may see, with what their table rows show."""
+    return Student.objects.visible_to(user).select_related(
+        "user", "department", "major", "school_class")

@@ -51,6 +51,16 @@ def validate(obj: models.Model) -> None:
         raise DomainError("；".join(exc.messages)) from None
 
 
+def create_object(*, actor: User, obj: models.Model) -> models.Model:
+    """Check a new object by its model's own rules, save it and audit its creation."""
+    validate(obj)
+    with transaction.atomic():
+        obj.save()
+        audit.record(actor=actor, action="created", obj=obj,
+                     after=audit.snapshot(obj))
+    return obj
+
+
 def save_form(*, actor: User, form: ModelForm) -> models.Model:
     """Save a validated model form and audit the change with its before/after values."""
     instance = form.instance

@@ -74,8 +74,7 @@ def home(request: HttpRequest) -> HttpResponse:
                   major_count=Count("majors", distinct=True)),
         "organisations": Organisation.objects.filter(pk__in=scope.organisation_ids)
         .select_related("school", "region"),
-        "own_student": Student.objects.filter(user=user)
-        .select_related("school", "department", "major", "school_class").first(),
+        "own_student": queries.student_of(user),
         "mentor_schools": [s for s in schools if s.pk in scope.mentor_schools],
         "province_schools": queries.province_overview(user) if scope.observer_provinces
         else [],
@@ -199,7 +198,7 @@ class SchoolClassDetail(ObjectDetailView):
         return super().get_queryset().select_related("major__department")
 
     def extra_context(self, obj):
-        students = student_rows(self.request.user).filter(school_class=obj)
+        students = queries.student_rows(self.request.user).filter(school_class=obj)
         return {"students_table": tables.StudentTable(
             students, request=self.request, exclude=["school_class", "major", "department"])}
 
@@ -221,12 +220,6 @@ class SchoolClassDelete(ObjectDeleteView):
 # --- Students --------------------------------------------------------------------------------
 
 
-def student_rows(user):
-    """Students the user may see, with what their table rows show."""
-    return Student.objects.visible_to(user).select_related(
-        "user", "department", "major", "school_class")
-
-
 class StudentList(ObjectListView):
     """The student register: filter by place in school, search by name, pinyin or number."""
 
@@ -238,7 +231,7 @@ class StudentList(ObjectListView):
     import_kind = "roster"
 
     def get_queryset(self):
-        return student_rows(self.request.user)
+        return queries.student_rows(self.request.user)
 
 
 class StudentDetail(ObjectDetailView):
@@ -248,7 +241,7 @@ class StudentDetail(ObjectDetailView):
     template_name = "core/student_detail.html"
 
     def get_queryset(self):
-        return student_rows(self.request.user).select_related("school")
+        return queries.student_rows(self.request.user).select_related("school")
 
 
 class StudentEdit(ObjectEditView):
@@ -258,7 +251,7 @@ class StudentEdit(ObjectEditView):
     form_class = forms.StudentForm
 
     def get_queryset(self):
-        return student_rows(self.request.user)
+        return queries.student_rows(self.request.user)
 
     def save(self, form):
         return save_student(actor=self.request.user, student=form.instance,
@@ -431,7 +424,6 @@ class AuditEntryList(ObjectListView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("actor", "content_type")
-
 
 
 # --- Notifications ---------------------------------------------------------------------------

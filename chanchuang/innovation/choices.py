@@ -36,6 +36,11 @@ class ApplicationStatus(models.TextChoices):
     DECLINED = "declined", pgettext_lazy("application status", "Declined")
 
 
+A = ApplicationStatus
+LIVE = [A.SUBMITTED, A.SELECTED, A.WAITLISTED, A.ACCEPTED]  # applications still in the running
+HOLDING = [A.SELECTED, A.ACCEPTED]  # applications taking seats
+
+
 class ReviewStatus(models.TextChoices):
     """A review assignment: waiting, done, or given back for a conflict of interest."""
 
@@ -78,3 +83,11 @@ class CompetitionLevel(models.TextChoices):
     NATIONAL = "national", _("National")
     PROVINCIAL = "provincial", _("Provincial")
     SCHOOL = "school", _("School")
+
+
+class ItemState(models.TextChoices):
+    """Where a showcase item stands: proposed by staff, consented by the team, published."""
+
+    PROPOSED = "proposed", pgettext_lazy("showcase item", "Waiting for the team's consent")
+    CONSENTED = "consented", pgettext_lazy("showcase item", "Consented, not published")
+    PUBLISHED = "published", pgettext_lazy("showcase item", "Published")

@@ -144,6 +144,15 @@ class AssignmentError(ValueError):
         self.short = short
 
 
+def reviews_own_department(department: Hashable | None, departments: frozenset, *,
+                           avoid_own_department: bool) -> bool:
+    """A reviewer never reviews their own department (when the cohort avoids it, as it does
+    unless staff allow it): whether a reviewer from ``department`` would review an application
+    whose students come from ``departments``. Checked when reviewers are assigned and again
+    when a review is submitted."""
+    return avoid_own_department and department is not None and department in departments
+
+
 def assign_reviewers(applications: Sequence[ToReview], reviewers: Sequence[Reviewer], *,
                      per_application: int, avoid_own_department: bool
                      ) -> list[tuple[Hashable, Hashable]]:
@@ -160,8 +169,8 @@ def assign_reviewers(applications: Sequence[ToReview], reviewers: Sequence[Revie
 
     def eligible(app: ToReview) -> list[Reviewer]:
         return [r for r in reviewers if r.id not in app.reviewers and r.id not in app.excluded
-                and not (avoid_own_department and r.department is not None
-                         and r.department in app.departments)]
+                and not reviews_own_department(r.department, app.departments,
+                                               avoid_own_department=avoid_own_department)]
 
     short, pairs = {}, []
     pending = [(app, per_application - len(app.reviewers)) for app in applications]

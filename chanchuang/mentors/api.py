@@ -14,7 +14,7 @@ from chanchuang.core.api import filter_params, filtered
 from chanchuang.core.identifiers import mask
 from chanchuang.core.lookups import visible_or_missing
 from chanchuang.core.throttling import verify_throttle
-from chanchuang.mentors import filters, services
+from chanchuang.mentors import filters, queries, services
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle, Mentor
 from chanchuang.partners.models import Agreement
 
@@ -189,9 +189,9 @@ def lifecycle(request: HttpRequest, appointment_id: int, step: str):
 def verify_letter(request: HttpRequest, code: str):
     """Public: is the letter with this code genuine, and is it current? (Throttled per address
     like the page: ``VERIFY_RATE``, shared with it.)"""
-    appointment = services.appointment_for_code(code)
+    appointment = queries.appointment_for_code(code)
     if appointment is None:
         return VerificationOut(genuine=False, verdict="forged")
-    return VerificationOut(genuine=True, verdict=services.letter_verdict(appointment),
+    return VerificationOut(genuine=True, verdict=queries.letter_verdict(appointment),
                            title=appointment.title.name, school=appointment.school.name,
                            start_date=appointment.start_date, end_date=appointment.end_date)

@@ -26,7 +26,7 @@ from chanchuang.core.lookups import visible_or_none
 from chanchuang.core.services import DomainError
 from chanchuang.core.throttling import verify_throttle
 from chanchuang.core.uploads import PRIVATE_SHORT
-from chanchuang.mentors import documents, exports, filters, forms, services, tables
+from chanchuang.mentors import documents, exports, filters, forms, queries, services, tables
 from chanchuang.mentors.choices import AppointmentStatus
 from chanchuang.mentors.models import Activity, Appointment, Mentor
 
@@ -63,7 +63,7 @@ class MentorDetail(ObjectDetailView):
             .select_related("title"),
             "sees_records": user.has_perm("mentors.view_records", mentor),
             "activities": activities[:30],
-            "summary": services.yearly_summary(activities),
+            "summary": queries.yearly_summary(activities),
             "can_record": user.has_perm("mentors.record_activity", mentor),
             "can_appoint": user.has_perm("mentors.manage_appointment", mentor),
             "activity_form": forms.ActivityForm(initial={"happened_on": timezone.localdate()}),
@@ -249,7 +249,7 @@ class Verify(View):
             if not typed.is_valid():
                 return render(request, "mentors/verify.html", {"form": typed})
             code = typed.code()
-        if services.looks_like_serial(code):
+        if queries.looks_like_serial(code):
             form = forms.VerifyForm(initial={"serial": "".join(code.split()).upper()})
             return render(request, "mentors/verify.html", {"form": form, "needs_check": True})
         throttle = verify_throttle()  # every check is a guess: VERIFY_RATE per address
@@ -258,13 +258,13 @@ class Verify(View):
                 "verdict": "throttled", "seconds": throttle.wait_seconds()}, status=429)
             response["Retry-After"] = str(throttle.wait_seconds())
             return response
-        appointment = services.appointment_for_code(code)
+        appointment = queries.appointment_for_code(code)
         if appointment is None:
             return render(request, "mentors/verify.html", {
                 "code": code, "verdict": "forged", "form": forms.VerifyForm()}, status=404)
         name = appointment.mentor.name
         return render(request, "mentors/verify.html", {
             "code": code, "appointment": appointment,
-            "verdict": services.letter_verdict(appointment),
+            "verdict": queries.letter_verdict(appointment),
             # Enough to match the letter in hand, not enough to learn who holds one.
             "holder": name[0] + "*" * (len(name) - 1)})

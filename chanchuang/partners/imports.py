@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core.choices import Industry, OrganisationKind, OrganisationSize
+from chanchuang.core.choices import Industry, OrganisationKind, OrganisationSize, RegionLevel
 from chanchuang.core.models import Organisation, Region
 from chanchuang.core.pinyin import pinyin_keys
 from chanchuang.core.tabular.columns import Column
@@ -94,7 +94,7 @@ class OrganisationImport(WorkbookImport):
 
 def region_lookup() -> dict[str, Region]:
     """Provinces and cities by code, by full name (湖北省武汉市) and by their own name."""
-    regions = Region.objects.exclude(level="district").select_related("parent")
+    regions = Region.objects.exclude(level=RegionLevel.DISTRICT).select_related("parent")
     lookup: dict[str, Region] = {}
     for region in regions:
         lookup[region.code] = region

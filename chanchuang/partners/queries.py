@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from chanchuang.partners.choices import IN_FORCE, AgreementStatus, PartnerStatus
-from chanchuang.partners.models import UNITS, AgreementParty, Commitment
+from chanchuang.partners.models import UNITS, Agreement, AgreementParty, Commitment
 
 SIGNED_EVER = (*IN_FORCE, AgreementStatus.EXPIRED, AgreementStatus.TERMINATED,
                AgreementStatus.RENEWED)
@@ -68,3 +68,9 @@ def ledger(commitments: QuerySet) -> list[LedgerLine]:
                    promised=promised, delivered=delivered, unit=str(UNITS[kind]))
         for (party, kind), (promised, delivered) in totals.items()
     ]
+
+
+def agreement_rows(user):
+    """Agreements the user may see, with what their table rows show."""
+    return Agreement.objects.visible_to(user).select_related("type").prefetch_related(
+        Prefetch("parties", queryset=AgreementParty.objects.select_related("organisation")))

@@ -5,6 +5,7 @@ import rules
 from chanchuang.core.choices import Role
 from chanchuang.core.rules import holds_role, is_platform_admin, manages_school
 from chanchuang.core.visibility import scope_of
+from chanchuang.partners.choices import AgreementStatus
 
 
 @rules.predicate
@@ -50,7 +51,7 @@ def is_editable(user, agreement=None) -> bool:
 @rules.predicate
 def is_draft(user, agreement=None) -> bool:
     """The agreement has not been submitted yet."""
-    return agreement is None or agreement.status == "draft"
+    return agreement is None or agreement.status == AgreementStatus.DRAFT
 
 
 # The generic pages' add/change/delete permissions.

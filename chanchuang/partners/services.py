@@ -46,7 +46,7 @@ from chanchuang.partners.models import (
 S = AgreementStatus
 # Every allowed change of status. Staff take the MANUAL ones; the daily refresh takes the rest.
 TRANSITIONS: dict[str, set[str]] = {
-    S.DRAFT: {S.REVIEW},
+    S.DRAFT: {S.REVIEW},  # a draft agreement cannot be signed: it goes for review first
     S.REVIEW: {S.DRAFT, S.SIGNED},
     S.SIGNED: {S.ACTIVE, S.TERMINATED},
     S.ACTIVE: {S.EXPIRING, S.EXPIRED, S.TERMINATED, S.RENEWED},
@@ -255,8 +255,9 @@ def _check_ready_to_sign(agreement: Agreement) -> None:
 
 def sign(*, actor: User, agreement: Agreement, signed_on: dt.date,
          event: SigningEvent | None = None) -> Agreement:
-    """Sign an agreement under review; it is active at once if its term has begun. Signing a
-    renewal marks the agreement it renews as renewed."""
+    """Sign an agreement under review (a draft agreement cannot be signed: ``TRANSITIONS``);
+    it is active at once if its term has begun. Signing a renewal marks the agreement it renews
+    as renewed."""
     _check_ready_to_sign(agreement)
     if signed_on > timezone.localdate():
         raise DomainError(_("Signing date: it cannot be in the future."))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -177,12 +177,6 @@ class InteractionAdd(PartnerView, ObjectActionView):
 # --- Agreements ------------------------------------------------------------------------------
 
 
-def agreement_rows(user):
-    """Agreements the user may see, with what their table rows show."""
-    return Agreement.objects.visible_to(user).select_related("type").prefetch_related(
-        Prefetch("parties", queryset=AgreementParty.objects.select_related("organisation")))
-
-
 class AgreementList(ObjectListView):
     """Agreements, filtered by status, type and party."""
 
@@ -193,7 +187,7 @@ class AgreementList(ObjectListView):
     exporter_class = exports.AgreementExporter
 
     def get_queryset(self):
-        return agreement_rows(self.request.user)
+        return queries.agreement_rows(self.request.user)
 
 
 class AgreementDetail(ObjectDetailView):
@@ -487,7 +481,7 @@ class SigningEventDetail(ObjectDetailView):
         user = self.request.user
         can_manage = user.has_perm("partners.manage_signing", event)
         return {
-            "signed": agreement_rows(user).filter(signing_event=event),
+            "signed": queries.agreement_rows(user).filter(signing_event=event),
             "sign_form": forms.SignAgreementsForm(event=event, user=user) if can_manage
             else None,
         }

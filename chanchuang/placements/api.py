@@ -13,9 +13,10 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from chanchuang.core.api import filter_params, filtered
 from chanchuang.core.lookups import among
-from chanchuang.core.models import Student
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
 from chanchuang.placements import filters, queries, services
+from chanchuang.placements.choices import RoundStatus
 from chanchuang.placements.models import (
     Placement,
     Position,
@@ -23,6 +24,7 @@ from chanchuang.placements.models import (
     SelectionRound,
     TrainingPlan,
 )
+from chanchuang.placements.rules import EVALUATE_AS
 
 router = Router(tags=["placements"])
 
@@ -203,8 +205,7 @@ def get_round(request: HttpRequest, round_id: int):
 @router.put("/rounds/{round_id}/choices", response=list[int])
 def set_choices(request: HttpRequest, round_id: int, data: ChoicesIn):
     selection = _round(request, round_id)
-    student = Student.objects.filter(user=request.user,
-                                     school_id=selection.plan.school_id).first()
+    student = student_of(request.user, selection.plan.school_id)
     if student is None:
         raise PermissionDenied
     positions = among(Position.objects.prefetch_related("required_majors"), request.user,
@@ -245,10 +246,9 @@ def result(request: HttpRequest, round_id: int):
     selection = _round(request, round_id)
     if selection.run is None or selection.run.result is None:
         raise DomainError(_("The round has not been matched yet."))
-    student = Student.objects.filter(user=request.user,
-                                     school_id=selection.plan.school_id).first()
+    student = student_of(request.user, selection.plan.school_id)
     if student is not None:
-        if selection.status != "published":
+        if selection.status != RoundStatus.PUBLISHED:
             raise DomainError(_("The result is not published yet."))
         return queries.explanation(selection, student)
     visible = set(Position.objects.visible_to(request.user).filter(plan=selection.plan)
@@ -307,8 +307,7 @@ def sign_off(request: HttpRequest, placement_id: int, data: SignOffIn):
 @router.post("/placements/{placement_id}/evaluations", response={201: EvaluationOut})
 def evaluate(request: HttpRequest, placement_id: int, data: EvaluationIn):
     placement = _placement(request, placement_id)
-    permission = {"enterprise": "placements.evaluate_as_enterprise",
-                  "school": "placements.evaluate_as_school"}.get(data.side)
+    permission = EVALUATE_AS.get(data.side)
     if permission is None:
         raise DomainError(_("Side: enterprise or school."))
     _require(request, permission, placement)

@@ -75,6 +75,9 @@ class PlacementStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+ACTIVE = (PlacementStatus.MATCHED, PlacementStatus.CONFIRMED)  # holding a seat
+
+
 class InsurancePayer(models.TextChoices):
     """Who pays the internship liability insurance; never the student."""
 

@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from chanchuang.core import services as core_services
 from chanchuang.core.models import Department, Organisation, School, User
+from chanchuang.partners.choices import IN_FORCE
 from chanchuang.partners.models import Agreement
 from chanchuang.placements import services
-from chanchuang.placements.choices import BlockKind, Track
+from chanchuang.placements.choices import BlockKind, InsurancePayer, Track
 from chanchuang.placements.models import (
     InsurancePolicy,
     Placement,
@@ -180,7 +181,7 @@ def seed() -> str:
         school=school,
         number="PICC-HB-2026-118",
         insurer="中国人民财产保险股份有限公司湖北省分公司",
-        payer="school",
+        payer=InsurancePayer.SCHOOL,
         start_date=dt.date(2026, 11, 1),
         end_date=dt.date(2027, 5, 31),
     )
@@ -198,7 +199,7 @@ def _positions(plan: TrainingPlan, school: School) -> list[Position]:
         organisation = Organisation.objects.get(school=school, name=name)
         agreement = (
             Agreement.objects.filter(
-                parties__organisation=organisation, status__in=["active", "signed", "expiring"]
+                parties__organisation=organisation, status__in=IN_FORCE
             )
             .order_by("-start_date")
             .first()

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from chanchuang.core.choices import StudentStatus
 from chanchuang.core.models import (
     Department,
     Linked,
@@ -98,7 +99,7 @@ class TrainingPlan(Linked, models.Model):
 
     def students(self):
         """The enrolled students of the plan's cohort."""
-        cohort = Student.objects.filter(school_id=self.school_id, status="enrolled")
+        cohort = Student.objects.filter(school_id=self.school_id, status=StudentStatus.ENROLLED)
         if self.school_class_id:
             return cohort.filter(school_class_id=self.school_class_id)
         cohort = cohort.filter(enrolment_year=self.enrolment_year)
@@ -252,6 +253,10 @@ class SelectionRound(Linked, models.Model):
                                         "seed and result."))
     message = models.TextField(_("message"), blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    left_out = models.JSONField(
+        _("choices left out of the match"), default=list, blank=True, editable=False,
+        help_text=_("Choices that a rule decided before the match barred when the inputs were "
+                    "frozen: student, position and the rules' codes."))
 
     objects = SelectionRoundQuerySet.as_manager()
 

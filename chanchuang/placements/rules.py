@@ -4,6 +4,11 @@ import rules
 
 from chanchuang.core.rules import is_platform_admin, manages_school
 from chanchuang.core.visibility import scope_of
+from chanchuang.placements.choices import EvaluatorSide
+
+# The permission each side evaluates a placement with.
+EVALUATE_AS = {EvaluatorSide.ENTERPRISE: "placements.evaluate_as_enterprise",
+               EvaluatorSide.SCHOOL: "placements.evaluate_as_school"}
 
 
 @rules.predicate

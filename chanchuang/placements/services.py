@@ -22,11 +22,11 @@ from chanchuang.core.models import MatchRun, Student, User
 from chanchuang.core.services import DomainError, validate
 from chanchuang.core.uploads import DOCUMENT
 from chanchuang.partners import services as partner_services
-from chanchuang.partners.choices import CommitmentKind, PartyRole
+from chanchuang.partners.choices import AgreementStatus, CommitmentKind, DeliverySource, PartyRole
 from chanchuang.partners.models import AgreementParty, AgreementType, Commitment
-from chanchuang.placements import compliance
+from chanchuang.placements import compliance, queries
 from chanchuang.placements.choices import (
-    BlockKind,
+    ACTIVE,
     EvaluatorSide,
     Grade,
     LogStatus,
@@ -58,7 +58,6 @@ RUBRIC = {
     "innovation": Decimal("0.15"),
 }
 GRADE_FLOORS = [(90, Grade.EXCELLENT), (80, Grade.GOOD), (70, Grade.FAIR), (60, Grade.PASS)]
-ACTIVE = (PlacementStatus.MATCHED, PlacementStatus.CONFIRMED)
 
 
 def _created(actor, obj, action: str, **extra) -> None:
@@ -83,14 +82,6 @@ def add_block(*, actor: User, plan: TrainingPlan, kind: str, start_date: dt.date
     return block
 
 
-def enterprise_period(plan: TrainingPlan) -> tuple[dt.date, dt.date]:
-    """The span of the plan's enterprise blocks, which placements of the plan cover."""
-    blocks = list(plan.blocks.filter(kind=BlockKind.ENTERPRISE).order_by("start_date"))
-    if not blocks:
-        raise DomainError(_("The plan has no enterprise block yet: add one to its calendar."))
-    return blocks[0].start_date, max(block.end_date for block in blocks)
-
-
 # --- Rounds ----------------------------------------------------------------------------------
 
 
@@ -113,21 +104,6 @@ def open_round(*, actor: User, plan: TrainingPlan, choices_deadline: dt.datetime
     return selection
 
 
-def eligible_students(selection: SelectionRound):
-    """The cohort's students this round is for: everyone in round 1; later, those no earlier
-    round placed."""
-    placed = Placement.objects.filter(
-        position__plan=selection.plan, round__number__lt=selection.number,
-        status__in=[*ACTIVE, PlacementStatus.COMPLETED]).values("student_id")
-    return selection.plan.students().exclude(pk__in=placed)
-
-
-def free_seats(position: Position) -> int:
-    """Seats not yet taken by a placement from an earlier round."""
-    taken = position.placements.filter(status__in=[*ACTIVE, PlacementStatus.COMPLETED]).count()
-    return max(0, position.seats - taken)
-
-
 def _require_open(selection: SelectionRound, deadline: dt.datetime, who: str) -> None:
     if selection.status != RoundStatus.OPEN:
         raise DomainError(_("This round is closed: %(status)s.")
@@ -139,13 +115,16 @@ def _require_open(selection: SelectionRound, deadline: dt.datetime, who: str) ->
 
 def set_choices(*, actor: User, selection: SelectionRound, student: Student,
                 positions: list[Position]) -> list[Preference]:
-    """Replace a student's ordered choices (first = most wanted)."""
+    """Replace a student's ordered choices (first = most wanted). A position the rules decided
+    before the match keep the student from (``compliance.before_the_match``) is refused with
+    the rule."""
     _require_open(selection, selection.choices_deadline, _("students' choices"))
-    if not eligible_students(selection).filter(pk=student.pk).exists():
+    if not queries.eligible_students(selection).filter(pk=student.pk).exists():
         raise DomainError(_("%(name)s is not in this round's cohort.")
                           % {"name": student.user.real_name})
     if len(positions) > selection.max_choices:
         raise DomainError(_("At most %(n)d choices.") % {"n": selection.max_choices})
+    start = queries.enterprise_period(selection.plan)[0]
     seen: set[int] = set()
     for position in positions:
         if position.pk in seen:
@@ -159,6 +138,10 @@ def set_choices(*, actor: User, selection: SelectionRound, student: Student,
         if majors and student.major_id not in majors:
             raise DomainError(_("%(position)s is open only to other majors.")
                               % {"position": position})
+        barred = compliance.barred(student, position, start)
+        if barred:
+            raise DomainError(_("You may not choose %(position)s: %(reasons)s")
+                              % {"position": position, "reasons": compliance.refusal(barred)})
     with transaction.atomic():
         Preference.objects.filter(round=selection, student=student).delete()
         choices = Preference.objects.bulk_create([
@@ -232,36 +215,50 @@ def start_match(*, actor: User, selection: SelectionRound) -> SelectionRound:
         if selection.status not in (RoundStatus.OPEN, RoundStatus.MATCHED):
             raise DomainError(_("This round cannot be matched now (%(status)s).")
                               % {"status": selection.get_status_display()})
-        instance = build_instance(selection)
+        instance, left_out = build_instance(selection)
         if not instance["students"]:
-            raise DomainError(_("No student has filed choices in this round yet."))
+            raise DomainError(_("No student has filed choices in this round yet.") if not left_out
+                              else _("No choice of this round may enter the match: the rules "
+                                     "decided before it bar all %(n)d.") % {"n": len(left_out)})
         selection.run = core_services.freeze_match(
             actor=actor, school_id=selection.plan.school_id, purpose=MATCH_PURPOSE,
             instance=instance, seed=selection.run.seed if selection.run else None)
         selection.status = RoundStatus.RUNNING
         selection.message = ""
-        selection.save(update_fields=["run", "status", "message"])
+        selection.left_out = left_out
+        selection.save(update_fields=["run", "status", "message", "left_out"])
         audit.record(actor=actor, action="placements.round.match_started", obj=selection)
     return selection
 
 
-def build_instance(selection: SelectionRound) -> dict:
+def build_instance(selection: SelectionRound) -> tuple[dict, list[dict]]:
     """The kernel's instance for a round: every choice, every position's free seats and its
-    priority (ranks, scores, or — unranked — everyone who chose it, tied)."""
+    priority (ranks, scores, or — unranked — everyone who chose it, tied); and the choices
+    left out of it, each with the codes of the rules decided before the match that bar it
+    (``compliance.before_the_match``, as of the first day of the plan's enterprise period)."""
+    start = queries.enterprise_period(selection.plan)[0]
     students: dict[str, list[str]] = {}
-    for student_id, position_id in Preference.objects.filter(round=selection).order_by(
-            "student_id", "rank").values_list("student_id", "position_id"):
-        students.setdefault(str(student_id), []).append(str(position_id))
+    left_out: list[dict] = []
+    for choice in Preference.objects.filter(round=selection).order_by(
+            "student_id", "rank").select_related("student", "position"):
+        barred = compliance.barred(choice.student, choice.position, start)
+        if barred:
+            left_out.append({"student": choice.student_id, "position": choice.position_id,
+                             "rules": [verdict.rule.code for verdict in barred]})
+        else:
+            students.setdefault(str(choice.student_id), []).append(str(choice.position_id))
+    entered = {(int(s), int(p)) for s, choices in students.items() for p in choices}
     rankings: dict[int, list[Ranking]] = {}
     for ranking in Ranking.objects.filter(round=selection):
-        rankings.setdefault(ranking.position_id, []).append(ranking)
+        if (ranking.student_id, ranking.position_id) in entered:
+            rankings.setdefault(ranking.position_id, []).append(ranking)
     applicants: dict[int, list[str]] = {}
     for student_id, choices in students.items():
         for position_id in choices:
             applicants.setdefault(int(position_id), []).append(student_id)
     positions = {}
     for position in Position.objects.filter(plan=selection.plan):
-        entry: dict = {"capacity": free_seats(position)}
+        entry: dict = {"capacity": queries.free_seats(position)}
         ranked = rankings.get(position.pk)
         if ranked and ranked[0].score is not None:
             entry["scores"] = {str(r.student_id): float(r.score) for r in ranked}
@@ -275,7 +272,7 @@ def build_instance(selection: SelectionRound) -> dict:
             entry["ranking"] = [sorted(applicants.get(position.pk, []))] if applicants.get(
                 position.pk) else []
         positions[str(position.pk)] = entry
-    return {"students": students, "positions": positions}
+    return {"students": students, "positions": positions}, left_out
 
 
 def round_matched(run: MatchRun) -> None:
@@ -304,7 +301,7 @@ def publish_round(*, actor: User, selection: SelectionRound) -> list[Placement]:
         if selection.status != RoundStatus.MATCHED:
             raise DomainError(_("Run the match before publishing."))
         core_services.publish_match(selection.run)
-        start, end = enterprise_period(selection.plan)
+        start, end = queries.enterprise_period(selection.plan)
         placements = Placement.objects.bulk_create([
             Placement(student_id=int(student_id), position_id=int(position_id),
                       round=selection, start_date=start, end_date=end)
@@ -340,7 +337,7 @@ def record_tripartite(*, actor: User, placement: Placement, signed_on: dt.date,
         AgreementParty.objects.create(agreement=agreement, student=placement.student,
                                       role=PartyRole.PARTY,
                                       signatory=placement.student.user.real_name)
-        partner_services.transition(actor=actor, agreement=agreement, to="review")
+        partner_services.transition(actor=actor, agreement=agreement, to=AgreementStatus.REVIEW)
         agreement = partner_services.sign(actor=actor, agreement=agreement,
                                           signed_on=signed_on)
         if scan is not None:
@@ -373,25 +370,6 @@ def set_records(*, actor: User, placement: Placement, **changes) -> Placement:
     return placement
 
 
-def check(placement: Placement) -> list[compliance.Verdict]:
-    """The placement against every compliance gate, as of now (no lock; for display)."""
-    return compliance.evaluate(placement, **_counts(placement))
-
-
-def _counts(placement: Placement) -> dict[str, int]:
-    overlapping = Placement.objects.filter(
-        status=PlacementStatus.CONFIRMED, start_date__lte=placement.end_date,
-        end_date__gte=placement.start_date).exclude(pk=placement.pk)
-    position = placement.position
-    return {
-        "interns_at_enterprise": overlapping.filter(
-            position__organisation_id=position.organisation_id).count(),
-        "interns_on_post": overlapping.filter(position=position).count(),
-        "confirmed_on_position": position.placements.filter(
-            status=PlacementStatus.CONFIRMED).exclude(pk=placement.pk).count(),
-    }
-
-
 def confirm(*, actor: User, placement: Placement) -> Placement:
     """Confirm a placement if every compliance gate passes; the refusal names each rule that
     fails and why. Fills the covering agreement's internship-post commitment."""
@@ -406,7 +384,7 @@ def confirm(*, actor: User, placement: Placement) -> Placement:
         if placement.status != PlacementStatus.MATCHED:
             raise DomainError(_("Only a matched placement can be confirmed (this one is "
                                 "%(status)s).") % {"status": placement.get_status_display()})
-        failed = [v for v in compliance.evaluate(placement, **_counts(placement))
+        failed = [v for v in compliance.evaluate(placement, **queries.confirmed_counts(placement))
                   if not v.passed]
         if failed:
             raise DomainError(_("The placement cannot start yet: %(reasons)s") % {
@@ -437,7 +415,7 @@ def _fill_post_commitment(actor: User, placement: Placement) -> None:
     partner_services.record_delivery(
         actor=actor, commitment=commitment, quantity=Decimal(1), delivered_on=day,
         description=_("Placement of %(student)s") % {"student": placement.student.user.real_name},
-        source="placement")
+        source=DeliverySource.PLACEMENT)
 
 
 # --- Logs, sign-offs, evaluations ------------------------------------------------------------
@@ -530,38 +508,3 @@ def evaluate_placement(*, actor: User, placement: Placement, side: str,
         _created(actor, evaluation, "placements.placement.evaluated",
                  school_id=placement.school_id)
     return evaluation
-
-
-def exceptions(placements, *, today: dt.date | None = None) -> list[dict]:
-    """Who is behind: per confirmed placement, what is missing as of today (no log in the
-    plan's interval, logs waiting for sign-off over a week, insurance ending within two weeks
-    or missing, no three-party agreement)."""
-    today = today or timezone.localdate()
-    rows = []
-    for placement in placements.filter(status=PlacementStatus.CONFIRMED).select_related(
-            "student__user", "position__organisation", "position__plan", "insurance",
-            "tripartite_agreement").prefetch_related("logs"):
-        logs = list(placement.logs.all())
-        interval = placement.position.plan.log_every_days
-        problems = []
-        started = placement.start_date <= today
-        last = max((log.period_end for log in logs if log.status != LogStatus.RETURNED),
-                   default=None)
-        if started and (today - (last or placement.start_date)).days > interval:
-            problems.append(_("no log since %(day)s") % {"day": last or placement.start_date})
-        waiting = [log for log in logs if log.status == LogStatus.SUBMITTED
-                   and (timezone.now() - log.submitted_at).days > 7]
-        if waiting:
-            problems.append(_("%(n)d logs waiting for sign-off") % {"n": len(waiting)})
-        policy = placement.insurance
-        if policy is None:
-            problems.append(_("no insurance"))
-        elif policy.end_date < min(placement.end_date, today + dt.timedelta(days=14)):
-            problems.append(_("insurance ends %(day)s") % {"day": policy.end_date})
-        if placement.tripartite_agreement_id is None:
-            problems.append(_("no three-party agreement"))
-        if problems:
-            rows.append({"placement": placement, "problems": problems})
-    return rows
-
-

@@ -29,11 +29,11 @@ from chanchuang.core.generic_views import (
     StoredFileView,
 )
 from chanchuang.core.lookups import among
-from chanchuang.core.models import Student
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
 from chanchuang.core.visibility import scope_of
 from chanchuang.placements import exports, filters, forms, queries, services, tables
-from chanchuang.placements.choices import EvaluatorSide, LogStatus, PlacementStatus, RoundStatus
+from chanchuang.placements.choices import LogStatus, PlacementStatus, RoundStatus
 from chanchuang.placements.models import (
     InsurancePolicy,
     Log,
@@ -45,6 +45,7 @@ from chanchuang.placements.models import (
     SelectionRound,
     TrainingPlan,
 )
+from chanchuang.placements.rules import EVALUATE_AS
 
 # --- Plans -----------------------------------------------------------------------------------
 
@@ -74,7 +75,7 @@ class PlanDetail(ObjectDetailView):
         blocks = list(plan.blocks.all())
         return {
             "blocks": blocks,
-            "calendar": calendar(blocks),
+            "calendar": queries.calendar(blocks),
             "positions": Position.objects.visible_to(user).filter(plan=plan)
             .select_related("organisation"),
             "rounds": plan.rounds.all(),
@@ -87,17 +88,6 @@ class PlanDetail(ObjectDetailView):
             "block_form": forms.BlockForm() if can_manage else None,
             "round_form": forms.RoundForm() if can_manage else None,
         }
-
-
-def calendar(blocks: list[PlanBlock]) -> list[dict]:
-    """The blocks as bars on one line of weeks, for the plan's calendar."""
-    if not blocks:
-        return []
-    first = min(b.start_date for b in blocks)
-    last = max(b.end_date for b in blocks)
-    days = (last - first).days + 1
-    return [{"block": b, "left": 100 * (b.start_date - first).days / days,
-             "width": 100 * ((b.end_date - b.start_date).days + 1) / days} for b in blocks]
 
 
 class PlanEdit(ObjectEditView):
@@ -144,7 +134,7 @@ class PlanExport(ScopedView):
         plan = self.get_object(pk)
         if not request.user.has_perm("placements.manage_placement", plan):
             raise PermissionDenied
-        placements = placement_rows(request.user).filter(position__plan=plan).exclude(
+        placements = queries.placement_rows(request.user).filter(position__plan=plan).exclude(
             status=PlacementStatus.CANCELLED)
         return exports.national_report(request, plan, placements)
 
@@ -228,42 +218,24 @@ class RoundDetail(ObjectDetailView):
         scope = scope_of(user)
         positions = Position.objects.filter(plan=selection.plan).select_related("organisation")
         own_positions = [p for p in positions if p.organisation_id in scope.organisation_ids]
-        student = Student.objects.filter(user=user, school_id=selection.plan.school_id).first()
+        student = student_of(user, selection.plan.school_id)
         context = {
             "can_run": user.has_perm("placements.run_round", selection),
             "own_positions": own_positions,
             "student": student,
             "choice_count": Preference.objects.filter(round=selection).values(
                 "student").distinct().count(),
-            "eligible": services.eligible_students(selection).count(),
+            "eligible": queries.eligible_students(selection).count(),
             "ranked_positions": Ranking.objects.filter(round=selection).values(
                 "position").distinct().count(),
             "position_count": len(positions),
         }
+        if context["can_run"] and selection.left_out:
+            context["left_out"] = queries.left_out(selection)
         if selection.run and selection.run.result and (
                 context["can_run"] or selection.status == RoundStatus.PUBLISHED):
-            context["review"] = review(selection, positions, user)
+            context["review"] = queries.round_review(selection, positions, user)
         return context
-
-
-def review(selection: SelectionRound, positions, user) -> dict:
-    """Fill, capacity and cutoff per position (those the user may see), and the unmatched;
-    for staff, the stored verdict on reproducibility."""
-    run = selection.run
-    outcome = run.result["positions"]
-    scope = scope_of(user)
-    staff = user.has_perm("placements.run_round", selection)
-    rows = [{"position": p, **outcome.get(str(p.pk), {})} for p in positions
-            if staff or p.organisation_id in scope.organisation_ids]
-    unmatched_ids = [int(s) for s, p in run.result["assignment"].items() if p is None]
-    return {
-        "positions": rows,
-        "assigned": run.assigned_count(),
-        "unmatched": Student.objects.filter(pk__in=unmatched_ids).select_related("user")
-        if staff else [],
-        "unmatched_count": len(unmatched_ids),
-        "run": run if staff else None,
-    }
 
 
 class RoundAction(ObjectActionView):
@@ -323,22 +295,15 @@ class Choices(ScopedView):
 
     def _setup(self, pk):
         selection = self.get_object(pk)
-        student = Student.objects.filter(user=self.request.user,
-                                         school_id=selection.plan.school_id).first()
+        student = student_of(self.request.user, selection.plan.school_id)
         if student is None or not self.request.user.has_perm("placements.choose"):
             raise PermissionDenied
         return selection, student
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         selection, student = self._setup(pk)
-        chosen = [p.position for p in Preference.objects.filter(
-            round=selection, student=student).select_related("position__organisation")]
-        available = [p for p in Position.objects.filter(plan=selection.plan, status="open")
-                     .select_related("organisation").prefetch_related("required_majors")
-                     if p not in chosen and (not p.required_majors.all() or
-                                            student.major in p.required_majors.all())]
         return render(request, "placements/choices.html", {
-            "object": selection, "chosen": chosen, "available": available,
+            "object": selection, **queries.choice_page(selection, student),
             "student": student, "open": selection.status == RoundStatus.OPEN
             and timezone.now() <= selection.choices_deadline})
 
@@ -408,8 +373,7 @@ class MyResult(ScopedView):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         selection = self.get_object(pk)
-        student = Student.objects.filter(user=request.user,
-                                         school_id=selection.plan.school_id).first()
+        student = student_of(request.user, selection.plan.school_id)
         if student is None:
             raise PermissionDenied
         if selection.status != RoundStatus.PUBLISHED:
@@ -429,13 +393,6 @@ class MyResult(ScopedView):
 # --- Placements ------------------------------------------------------------------------------
 
 
-def placement_rows(user):
-    """Placements the user may see, with what their rows (and their export) show."""
-    return Placement.objects.visible_to(user).select_related(
-        "student__user", "student__department", "student__school_class", "student__major",
-        "position__organisation", "position__plan", "supervisor", "insurance")
-
-
 class PlacementList(ObjectListView):
     """Placements, filtered by plan, enterprise and status."""
 
@@ -446,7 +403,7 @@ class PlacementList(ObjectListView):
     exporter_class = exports.NationalReportExporter
 
     def get_queryset(self):
-        return placement_rows(self.request.user)
+        return queries.placement_rows(self.request.user)
 
 
 class PlacementDetail(ObjectDetailView):
@@ -456,7 +413,7 @@ class PlacementDetail(ObjectDetailView):
     template_name = "placements/placement_detail.html"
 
     def get_queryset(self):
-        return placement_rows(self.request.user).select_related(
+        return queries.placement_rows(self.request.user).select_related(
             "insurance", "tripartite_agreement__type", "supervisor", "student__department",
             "student__major")
 
@@ -464,12 +421,10 @@ class PlacementDetail(ObjectDetailView):
         user = self.request.user
         can_manage = user.has_perm("placements.manage_placement", placement)
         sides = {e.side: e for e in placement.evaluations.all()}
-        evaluate_as = [side for side, permission in (
-            (EvaluatorSide.ENTERPRISE, "placements.evaluate_as_enterprise"),
-            (EvaluatorSide.SCHOOL, "placements.evaluate_as_school"))
-            if user.has_perm(permission, placement) and side not in sides]
+        evaluate_as = [side for side, permission in EVALUATE_AS.items()
+                       if user.has_perm(permission, placement) and side not in sides]
         return {
-            "verdicts": services.check(placement),
+            "verdicts": queries.check(placement),
             "logs": placement.logs.prefetch_related(Prefetch("sign_offs")),
             "evaluations": sides.values(),
             "can_manage": can_manage,
@@ -497,7 +452,7 @@ class PlacementConsent(StoredFileView):
     permission = "placements.view_guardian_consent"
 
     def get_queryset(self):
-        return placement_rows(self.request.user)
+        return queries.placement_rows(self.request.user)
 
 
 class LogAttachment(StoredFileView):
@@ -514,7 +469,7 @@ class PlacementAction(ObjectActionView):
     permission = "placements.manage_placement"
 
     def get_queryset(self):
-        return placement_rows(self.request.user)
+        return queries.placement_rows(self.request.user)
 
 
 class PlacementRecords(PlacementAction):
@@ -593,19 +548,15 @@ class LogsSignOff(PlacementAction):
         return _("%(n)d logs reviewed.") % {"n": count}
 
 
-SIDE_PERMISSIONS = {EvaluatorSide.ENTERPRISE: "placements.evaluate_as_enterprise",
-                    EvaluatorSide.SCHOOL: "placements.evaluate_as_school"}
-
-
 class Evaluate(PlacementAction):
     """The enterprise or the school evaluates the placement (each with its own permission)."""
 
     form_class = forms.EvaluationForm
 
     def post(self, request: HttpRequest, pk: int, side: str) -> HttpResponse:
-        if side not in SIDE_PERMISSIONS:
+        if side not in EVALUATE_AS:
             raise Http404
-        self.permission = SIDE_PERMISSIONS[side]
+        self.permission = EVALUATE_AS[side]
         return super().post(request, pk, side=side)
 
     def act(self, placement, form):
@@ -669,7 +620,7 @@ class Exceptions(ScopedView):
         if not request.user.has_perm("placements.view_exceptions"):
             raise PermissionDenied
         return render(request, "placements/exceptions.html", {
-            "rows": services.exceptions(self.get_queryset())})
+            "rows": queries.exceptions(self.get_queryset())})
 
 
 # --- Insurance -------------------------------------------------------------------------------
@@ -691,7 +642,7 @@ class PolicyDetail(ObjectDetailView):
     template_name = "placements/insurancepolicy_detail.html"
 
     def extra_context(self, policy):
-        return {"placements": placement_rows(self.request.user).filter(insurance=policy)}
+        return {"placements": queries.placement_rows(self.request.user).filter(insurance=policy)}
 
 
 class PolicyEdit(ObjectEditView):

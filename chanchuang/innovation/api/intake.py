@@ -13,9 +13,12 @@ from ninja import Body, Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from chanchuang.core.api import filter_params, filtered
+from chanchuang.core.queries import student_of
 from chanchuang.innovation.filters import intake as intake_filters
 from chanchuang.innovation.filters import programmes as programme_filters
+from chanchuang.innovation.forms.programmes import part_from
 from chanchuang.innovation.models import Application, Cohort, Review
+from chanchuang.innovation.queries import intake as intake_queries
 from chanchuang.innovation.services import cohort as cohort_services
 from chanchuang.innovation.services import intake, programmes
 
@@ -159,7 +162,7 @@ def get_cohort(request: HttpRequest, cohort_id: int):
 @router.post("/cohorts/{cohort_id}/applications", response={201: ApplicationOut})
 def apply(request: HttpRequest, cohort_id: int, data: ApplyIn):
     cohort = _cohort(request, cohort_id)
-    lead = getattr(request.user, "student", None)
+    lead = student_of(request.user)
     if lead is None:
         raise PermissionDenied
     application = intake.apply(
@@ -263,7 +266,7 @@ def cohort_step(request: HttpRequest, cohort_id: int, step: str):
 @router.get("/cohorts/{cohort_id}/ranking", response=list[RankedOut])
 def ranking(request: HttpRequest, cohort_id: int):
     """The ranking with raw and normalised scores and who the rules select (staff)."""
-    ranked, selected = intake.current_selection(_staff_cohort(request, cohort_id))
+    ranked, selected = intake_queries.current_selection(_staff_cohort(request, cohort_id))
     return [RankedOut(application_id=a.pk, rank=a.rank, raw_score=a.raw_score, score=a.score,
                       seats=len(a.members.all()), selected=a.pk in selected) for a in ranked]
 
@@ -290,8 +293,10 @@ def add_part(request: HttpRequest, cohort_id: int, kind: str,
     ``mentor`` to a cohort (staff), with the fields of the cohort page's form for it."""
     if kind not in programmes.PART_MODELS:
         raise Http404
-    part = programmes.add_part(actor=request.user, kind=kind,
-                               cohort=_staff_cohort(request, cohort_id), data=data)
+    cohort = _staff_cohort(request, cohort_id)
+    programmes.require_changeable(kind, cohort)
+    part = programmes.add_part(actor=request.user, kind=kind, cohort=cohort,
+                               part=part_from(kind, cohort, data))
     return 201, PartOut(id=part.pk, kind=kind, label=str(part))
 
 

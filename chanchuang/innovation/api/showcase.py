@@ -15,6 +15,7 @@ from chanchuang.core.api import filter_params, filtered
 from chanchuang.core.models import School
 from chanchuang.innovation.filters import showcase as filters
 from chanchuang.innovation.models import ShowcaseItem
+from chanchuang.innovation.queries import showcase as showcase_queries
 from chanchuang.innovation.services import showcase as services
 
 router = Router(tags=["innovation"])
@@ -41,11 +42,11 @@ class ShowcaseItemOut(Schema):
 
     @staticmethod
     def resolve_names(obj) -> list[str]:
-        return services.shown_names(obj.display_names)
+        return showcase_queries.shown_names(obj.display_names)
 
     @staticmethod
     def resolve_state(obj) -> str:
-        return services.state_of(obj)
+        return showcase_queries.state_of(obj)
 
 
 class ConsentIn(Schema):
@@ -141,7 +142,7 @@ def public_showcase(request: HttpRequest, school_code: str):
     """Public: what the school's showcase page shows."""
     school = get_object_or_404(School, code=school_code)
     sections = []
-    for section in services.public_showcase(school):
+    for section in showcase_queries.public_showcase(school):
         exhibition = section.exhibition
         sections.append(PublicSectionOut(
             exhibition=exhibition.name if exhibition else None,

@@ -5,13 +5,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.filters import SearchFilterSet, visible
+from chanchuang.innovation.choices import ItemState
 from chanchuang.innovation.models import Exhibition, ShowcaseItem
-from chanchuang.innovation.services.showcase import ITEM_STATES
 
 STATE_CONDITIONS = {
-    "proposed": Q(consent_by__isnull=True),
-    "consented": Q(consent_by__isnull=False, published_at__isnull=True),
-    "published": Q(consent_by__isnull=False, published_at__isnull=False),
+    ItemState.PROPOSED: Q(consent_by__isnull=True),
+    ItemState.CONSENTED: Q(consent_by__isnull=False, published_at__isnull=True),
+    ItemState.PUBLISHED: Q(consent_by__isnull=False, published_at__isnull=False),
 }
 
 
@@ -31,7 +31,7 @@ class ShowcaseItemFilterSet(SearchFilterSet):
 
     exhibition = django_filters.ModelChoiceFilter(queryset=visible(Exhibition),
                                                   label=_("exhibition"))
-    state = django_filters.ChoiceFilter(choices=list(ITEM_STATES.items()), label=_("status"),
+    state = django_filters.ChoiceFilter(choices=ItemState.choices, label=_("status"),
                                         method="in_state")
 
     class Meta:

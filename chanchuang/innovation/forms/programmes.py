@@ -3,8 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from chanchuang.core.choices import Role
 from chanchuang.core.forms import DATE, DATETIME, ScopedModelForm
 from chanchuang.core.models import Department, User
+from chanchuang.core.queries import school_people
+from chanchuang.core.services import DomainError
 from chanchuang.core.visibility import scope_of
 from chanchuang.innovation.models import (
     Cohort,
@@ -17,6 +20,7 @@ from chanchuang.innovation.models import (
     Reviewer,
     Session,
 )
+from chanchuang.innovation.models.programmes import CohortPart
 from chanchuang.mentors.models import Mentor
 
 
@@ -29,11 +33,7 @@ class ProgrammeForm(ScopedModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-def school_people(school_id: int):
-    """Logins that can review or judge for a school: its staff, department staff and mentors."""
-    return User.objects.filter(memberships__school_id=school_id,
-                               memberships__role__in=["school_staff", "department_staff",
-                                                      "mentor"]).distinct()
+JUDGE_ROLES = [Role.SCHOOL_STAFF, Role.MENTOR]
 
 
 class CohortForm(ScopedModelForm):
@@ -53,10 +53,10 @@ class CohortForm(ScopedModelForm):
         scope = scope_of(self.user)
         schools = None if scope.is_admin else scope.staff_schools
         self.fields["judges"].queryset = (
-            User.objects.filter(memberships__role__in=["school_staff", "mentor"]).distinct()
+            User.objects.filter(memberships__role__in=JUDGE_ROLES).distinct()
             if schools is None else User.objects.filter(
                 memberships__school_id__in=schools,
-                memberships__role__in=["school_staff", "mentor"]).distinct())
+                memberships__role__in=JUDGE_ROLES).distinct())
         self.fields["judges"].widget.attrs["data-search"] = "true"
         if self.instance.pk:  # a cohort never changes programme
             del self.fields["programme"]
@@ -72,7 +72,8 @@ class CohortForm(ScopedModelForm):
 
 
 class CohortPartForm(forms.ModelForm):
-    """A part of a cohort: its choice lists are limited to the cohort's school."""
+    """A part of a cohort: its choice lists are limited to the cohort's school (the part's own
+    ``clean`` checks it)."""
 
     def __init__(self, *args, cohort: Cohort, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -117,18 +118,6 @@ class ReviewerForm(CohortPartForm):
         model = Reviewer
         fields = ["user", "department"]
 
-    def clean(self):
-        cleaned = super().clean()
-        user = cleaned.get("user")
-        if user and not cleaned.get("department"):
-            # A department staff member reviews for (and avoids) their own department.
-            membership = user.memberships.filter(school_id=self.cohort.school_id,
-                                                 department__isnull=False).first()
-            if membership:
-                cleaned["department"] = membership.department
-                self.instance.department = membership.department
-        return cleaned
-
 
 class SessionForm(CohortPartForm):
     """A curriculum session."""
@@ -165,3 +154,14 @@ PART_FORMS = {  # kind in the URL → (form, label)
     "milestone": (MilestoneForm, _("milestone")),
     "mentor": (CohortMentorForm, _("cohort mentor")),
 }
+
+
+def part_from(kind: str, cohort: Cohort, data) -> CohortPart:
+    """The unsaved part of a cohort that the fields of its form describe (the cohort page's and
+    the API's); a ``DomainError`` names every invalid field."""
+    form = PART_FORMS[kind][0](data, cohort=cohort)
+    if not form.is_valid():
+        raise DomainError("；".join(
+            f"{form.fields[name].label}：{error}" if name in form.fields else str(error)
+            for name, errors in form.errors.items() for error in errors))
+    return form.instance

@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from chanchuang.core.forms import DATE, ScopedModelForm
 from chanchuang.innovation.forms.records import distinct_projects
 from chanchuang.innovation.models import Exhibition, ShowcaseItem
-from chanchuang.innovation.services.showcase import shown_names
+from chanchuang.innovation.queries.showcase import shown_names
 
 
 class ExhibitionForm(ScopedModelForm):

@@ -7,12 +7,14 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core.models import Department, Linked, MatchRun, School
+from chanchuang.core.models import Department, Linked, MatchRun, School, User
+from chanchuang.core.queries import school_people
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.innovation.choices import CohortPhase, QuestionKind
 from chanchuang.mentors.models import Mentor
@@ -133,6 +135,27 @@ class CohortPart(models.Model):
     def school_id(self) -> int:
         return self.cohort.school_id
 
+    def clean(self) -> None:
+        """Its department, mentor and people belong to the cohort's school."""
+        super().clean()
+        if self.cohort_id is None:
+            return
+        errors = {}
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.name) if field.many_to_one and field.name != "cohort" \
+                and getattr(self, field.attname) is not None else None
+            if value is None:
+                continue
+            if isinstance(value, User):
+                outside = not school_people(self.cohort.school_id).filter(pk=value.pk).exists()
+            else:
+                outside = getattr(value, "school_id", self.cohort.school_id) \
+                    != self.cohort.school_id
+            if outside:
+                errors[field.name] = _("Choose one of the cohort's school.")
+        if errors:
+            raise ValidationError(errors)
+
 
 class CohortPartQuerySet(VisibleQuerySet):
     """Parts of a cohort: as the cohort."""
@@ -241,6 +264,16 @@ class Reviewer(CohortPart):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    def clean(self) -> None:
+        """A department staff member reviews for (and so avoids) their own department unless
+        another is named; then the checks of every part."""
+        if self.user_id and self.department_id is None and self.cohort_id:
+            membership = self.user.memberships.filter(
+                school_id=self.cohort.school_id, department__isnull=False).first()
+            if membership:
+                self.department = membership.department
+        super().clean()
 
 
 def new_check_in_code() -> str:

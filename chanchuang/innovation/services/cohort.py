@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from chanchuang.core import audit
 from chanchuang.core import services as core_services
 from chanchuang.core.models import MatchRun, Student, User
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError, notify, validate
 from chanchuang.innovation.choices import (
     ApplicationStatus,
@@ -35,6 +36,7 @@ from chanchuang.innovation.models import (
     Submission,
     Team,
 )
+from chanchuang.innovation.queries import cohort as queries
 from chanchuang.mentors.choices import ActivityKind
 from chanchuang.mentors.models import Mentor
 from chanchuang.mentors.services import record_activity
@@ -191,24 +193,10 @@ def assign_mentor(*, actor: User, team: Team, mentor: Mentor | None) -> Team:
 # --- Attendance ------------------------------------------------------------------------------
 
 
-def participants(cohort: Cohort) -> list[Student]:
-    """The students of the cohort's teams."""
-    return [m.student for m in ApplicationMember.objects.filter(
-        application__cohort=cohort, application__status=ApplicationStatus.ACCEPTED)
-        .select_related("student__user")]
-
-
-def in_cohort(cohort: Cohort, student: Student) -> bool:
-    """Whether the student is in one of the cohort's teams (one indexed lookup)."""
-    return ApplicationMember.objects.filter(
-        application__cohort=cohort, application__status=ApplicationStatus.ACCEPTED,
-        student=student).exists()
-
-
 def mark_attendance(*, actor: User, session: Session, student: Student, status: str,
                     method: str) -> Attendance:
     """Staff or the session's mentor record whether a student came."""
-    if not in_cohort(session.cohort, student):
+    if not queries.in_cohort(session.cohort, student):
         raise DomainError(_("%(student)s is not in this cohort.") % {"student": student})
     if status not in AttendanceStatus.values:
         raise DomainError(_("Attendance: choose present, late, excused or absent."))
@@ -226,8 +214,8 @@ def check_in(*, actor: User, session: Session, code: str,
     """A student checks in with the code shown in the room, from half an hour before the
     session to its end (late after a quarter of an hour)."""
     now = now or timezone.now()
-    student = getattr(actor, "student", None)
-    if student is None or not in_cohort(session.cohort, student):
+    student = student_of(actor)
+    if student is None or not queries.in_cohort(session.cohort, student):
         raise DomainError(_("Only the cohort's students check in."))
     if not session.starts_at - CHECK_IN_EARLY <= now <= session.ends_at:
         raise DomainError(_("Check-in is open from %(open)s to %(close)s.") % {
@@ -309,21 +297,6 @@ def score_pitch(*, actor: User, team: Team, score: Decimal, comment: str = "") -
 # --- Completion ------------------------------------------------------------------------------
 
 
-def attendance_rates(cohort: Cohort, now: dt.datetime | None = None) -> dict[int, float]:
-    """Per student: the share of the cohort's past sessions attended (present, late or
-    excused count)."""
-    now = now or timezone.now()
-    held = list(cohort.sessions.filter(starts_at__lte=now).values_list("pk", flat=True))
-    attended: dict[int, int] = {}
-    for student_id in Attendance.objects.filter(
-            session_id__in=held, status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE,
-                                             AttendanceStatus.EXCUSED]).values_list(
-            "student_id", flat=True):
-        attended[student_id] = attended.get(student_id, 0) + 1
-    return {s.pk: (attended.get(s.pk, 0) / len(held) if held else 1.0)
-            for s in participants(cohort)}
-
-
 def finish(*, actor: User, cohort: Cohort) -> dict[str, int]:
     """Close a running cohort: a student completes it with enough attendance, and earns the
     cohort's credits on their innovation record; each session held (attendance taken) counts
@@ -331,7 +304,7 @@ def finish(*, actor: User, cohort: Cohort) -> dict[str, int]:
     afterwards."""
     if cohort.phase != CohortPhase.RUNNING:
         raise DomainError(_("Only a running cohort can be finished."))
-    rates = attendance_rates(cohort)
+    rates = queries.attendance_rates(cohort)
     needed = cohort.completion_attendance / 100
     with transaction.atomic():
         members = list(ApplicationMember.objects.filter(

@@ -19,6 +19,7 @@ from chanchuang.core.services import DomainError, notify
 from chanchuang.innovation import scoring
 from chanchuang.innovation.audit_actions import APPLICATION_STEPS, COHORT_STEPS
 from chanchuang.innovation.choices import (
+    HOLDING,
     ApplicationStatus,
     CohortPhase,
     QuestionKind,
@@ -32,10 +33,9 @@ from chanchuang.innovation.models import (
     Review,
     Team,
 )
+from chanchuang.innovation.queries import intake as queries
 
 A = ApplicationStatus
-LIVE = [A.SUBMITTED, A.SELECTED, A.WAITLISTED, A.ACCEPTED]  # still in the running
-HOLDING = [A.SELECTED, A.ACCEPTED]  # taking seats
 TWO = Decimal("0.01")
 
 
@@ -173,6 +173,7 @@ def withdraw(*, actor: User, application: Application) -> Application:
         _set_status(actor, application, A.WITHDRAWN)
         application.members.update(active=False)
         application.reviews.filter(status=ReviewStatus.ASSIGNED).delete()
+        _store_ranking(application.cohort)
     return application
 
 
@@ -310,6 +311,22 @@ def review_total(criteria, scores: dict[str, Any]) -> tuple[dict[str, str], Deci
     return clean, total
 
 
+def _refuse_own_department(cohort: Cohort, review: Review) -> None:
+    """Refuse a review from the reviewer's own department (``scoring.reviews_own_department``),
+    whatever happened since the reviewers were assigned (a department changed, a member
+    joined, the cohort's setting)."""
+    reviewer = cohort.reviewers.filter(user_id=review.reviewer_id).select_related(
+        "department").first()
+    departments = frozenset(review.application.members.values_list("student__department_id",
+                                                                    flat=True))
+    if reviewer is not None and scoring.reviews_own_department(
+            reviewer.department_id, departments,
+            avoid_own_department=cohort.avoid_own_department):
+        raise DomainError(_("A reviewer never reviews their own department: you review for "
+                            "%(department)s, and this application comes from it.")
+                          % {"department": reviewer.department})
+
+
 def submit_review(*, actor: User, review: Review, scores: dict[str, Any],
                   comment: str = "") -> Review:
     """A reviewer scores their application on the rubric (changeable until selection)."""
@@ -321,11 +338,13 @@ def submit_review(*, actor: User, review: Review, scores: dict[str, Any],
     cohort = review.application.cohort
     if cohort.phase != CohortPhase.REVIEWING:
         raise DomainError(_("Scores are given while the cohort is being reviewed."))
+    _refuse_own_department(cohort, review)
     clean, total = review_total(cohort.criteria.all(), scores)
     with transaction.atomic():
         review.scores, review.total, review.comment = clean, total, comment.strip()
         review.status, review.submitted_at = ReviewStatus.SUBMITTED, timezone.now()
         review.save()
+        _store_ranking(cohort)
         audit.record(actor=actor, action="innovation.review.submitted", obj=review,
                      school_id=cohort.school_id, after={"total": str(total)})
     return review
@@ -334,79 +353,12 @@ def submit_review(*, actor: User, review: Review, scores: dict[str, Any],
 # --- Ranking and selection -------------------------------------------------------------------
 
 
-def ranking(cohort: Cohort) -> list[Application]:
-    """Score the cohort's live applications (raw and normalised per reviewer) and rank them:
-    the normalised score first, then the raw score, then who applied first. Applications
-    still short of reviews come last, unranked. Stores scores and ranks."""
-    applications = list(cohort.applications.filter(status__in=LIVE).prefetch_related(
-        Prefetch("members", ApplicationMember.objects.select_related("student__user",
-                                                                      "student__department"))))
-    reviews = list(Review.objects.filter(application__cohort=cohort,
-                                         application__status__in=LIVE,
-                                         status=ReviewStatus.SUBMITTED))
-    results = scoring.application_scores(
-        scoring.Score(r.reviewer_id, r.application_id, float(r.total)) for r in reviews)
-    normalised = scoring.normalise(
-        scoring.Score(r.reviewer_id, r.application_id, float(r.total)) for r in reviews)
-    done: dict[int, int] = {}
-    for review in reviews:
-        done[review.application_id] = done.get(review.application_id, 0) + 1
-        review.normalised = _two(normalised[(review.reviewer_id, review.application_id)])
-    for application in applications:
-        raw, fair = results.get(application.pk, (None, None))
-        application.raw_score = _two(raw) if raw is not None else None
-        application.score = _two(fair) if fair is not None else None
-        application.reviews_done = done.get(application.pk, 0)
-    complete = [a for a in applications if a.reviews_done >= cohort.reviews_per_application]
-    complete.sort(key=lambda a: (-a.score, -a.raw_score, a.submitted_at, a.pk))
-    for rank, application in enumerate(complete, start=1):
-        application.rank = rank
-    for application in applications:
-        if application.reviews_done < cohort.reviews_per_application:
-            application.rank = None
+def _store_ranking(cohort: Cohort) -> None:
+    """Store the cohort's scores and ranks as they stand (``queries.intake.scored``), so the
+    application pages read them; called after each change that moves them."""
+    applications, reviews = queries.scored(cohort)
     Application.objects.bulk_update(applications, ["raw_score", "score", "rank"])
     Review.objects.bulk_update(reviews, ["normalised"])
-    return complete + [a for a in applications if a.rank is None]
-
-
-def _two(value: float) -> Decimal:
-    return Decimal(str(value)).quantize(TWO, ROUND_HALF_UP)
-
-
-def _candidate(application: Application) -> scoring.Candidate:
-    return scoring.Candidate(application.pk, len(application.members.all()),
-                             application.lead.department_id)
-
-
-def _seats(cohort: Cohort, holding: list[Application]) -> scoring.Seats:
-    seats = scoring.Seats(cohort.capacity, {q.department_id: q.seats
-                                            for q in cohort.quotas.all()})
-    for application in holding:
-        seats.take(_candidate(application))
-    return seats
-
-
-def proposed_selection(cohort: Cohort) -> tuple[list[Application], set[int]]:
-    """The ranking and which applications the rules would select (nothing is stored but the
-    scores), for staff to review before publishing."""
-    ranked = ranking(cohort)
-    for application in ranked:
-        application.lead = next(m.student for m in application.members.all()
-                                if m.student_id == application.lead_id)
-    selected, _waiting = scoring.select(
-        [_candidate(a) for a in ranked if a.rank is not None], _seats(cohort, []))
-    return ranked, set(selected)
-
-
-def current_selection(cohort: Cohort) -> tuple[list[Application], set[int]]:
-    """What the selection page shows: before publication the live ranking and what the rules
-    would select; afterwards the stored ranking (scores never move after publication) and who
-    holds a place."""
-    if cohort.phase == CohortPhase.REVIEWING:
-        return proposed_selection(cohort)
-    ranked = list(cohort.applications.exclude(rank=None).order_by("rank")
-                  .select_related("lead__department", "project").prefetch_related("members"))
-    return ranked, {a.pk for a in ranked if a.status in HOLDING}
 
 
 def publish_selection(*, actor: User, cohort: Cohort) -> tuple[int, int]:
@@ -416,7 +368,8 @@ def publish_selection(*, actor: User, cohort: Cohort) -> tuple[int, int]:
         cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
         if cohort.phase != CohortPhase.REVIEWING:
             raise DomainError(_("The selection is published once, after the reviews."))
-        ranked, selected = proposed_selection(cohort)
+        _store_ranking(cohort)
+        ranked, selected = queries.proposed_selection(cohort)
         unranked = [a for a in ranked if a.rank is None]
         if unranked:
             raise DomainError(_("%(n)s applications still lack reviews (e.g. %(examples)s).")
@@ -442,17 +395,9 @@ def _tell_applicants(application: Application) -> None:
             "cohort": application.cohort, "when": _local(application.reply_by)}
     else:
         title = _("On the waitlist of %(cohort)s, at place %(n)s") % {
-            "cohort": application.cohort, "n": waitlist_place(application)}
+            "cohort": application.cohort, "n": queries.waitlist_place(application)}
     for member in application.members.all():
         notify(user=member.student.user, title=title, url=url)
-
-
-def waitlist_place(application: Application) -> int | None:
-    """The application's place on its cohort's waitlist (1 = next to move up)."""
-    if application.status != A.WAITLISTED:
-        return None
-    return Application.objects.filter(cohort_id=application.cohort_id, status=A.WAITLISTED,
-                                      rank__lt=application.rank).count() + 1
 
 
 def offer(*, actor: User, application: Application) -> Application:
@@ -462,8 +407,8 @@ def offer(*, actor: User, application: Application) -> Application:
         raise DomainError(_("Only a waitlisted application can be offered a place."))
     with transaction.atomic():
         cohort = Cohort.objects.select_for_update().get(pk=application.cohort_id)
-        seats = _seats(cohort, _holding(cohort))
-        if not seats.fits(_candidate(application)):
+        seats = queries.seats(cohort, _holding(cohort))
+        if not seats.fits(queries.candidate(application)):
             raise DomainError(_("No room: the cohort has %(used)s of %(capacity)s seats taken, "
                                 "or the department's quota is full.")
                               % {"used": seats.used, "capacity": cohort.capacity})
@@ -537,8 +482,8 @@ def move_waitlist(*, actor: User | None, cohort: Cohort) -> list[Application]:
         cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
         waiting = list(cohort.applications.filter(status=A.WAITLISTED).order_by("rank")
                        .select_related("lead").prefetch_related("members__student__user"))
-        chosen, _rest = scoring.select([_candidate(a) for a in waiting],
-                                       _seats(cohort, _holding(cohort)))
+        chosen, _rest = scoring.select([queries.candidate(a) for a in waiting],
+                                       queries.seats(cohort, _holding(cohort)))
         now = timezone.now()
         moved = [a for a in waiting if a.pk in set(chosen)]
         for application in moved:

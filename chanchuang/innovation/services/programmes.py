@@ -8,12 +8,24 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.models import User
-from chanchuang.core.services import DomainError, delete_object, save_form
+from chanchuang.core.services import DomainError, create_object, delete_object
 from chanchuang.innovation.choices import CohortPhase as P
-from chanchuang.innovation.forms.programmes import PART_FORMS
-from chanchuang.innovation.models import Cohort
+from chanchuang.innovation.models import (
+    Cohort,
+    CohortMentor,
+    Criterion,
+    DepartmentQuota,
+    Milestone,
+    Question,
+    Reviewer,
+    Session,
+)
+from chanchuang.innovation.models.programmes import CohortPart
 
-PART_MODELS = {kind: form._meta.model for kind, (form, _label) in PART_FORMS.items()}
+PART_MODELS: dict[str, type[CohortPart]] = {  # kind in the URL → model
+    "quota": DepartmentQuota, "question": Question, "criterion": Criterion,
+    "reviewer": Reviewer, "session": Session, "milestone": Milestone, "mentor": CohortMentor,
+}
 PART_PHASES = {  # when each part may still change
     "question": {P.DRAFT},
     "criterion": {P.DRAFT, P.OPEN},
@@ -31,22 +43,22 @@ def part_changeable(kind: str, cohort: Cohort) -> bool:
     return cohort.phase in PART_PHASES[kind]
 
 
-def add_part(*, actor: User, kind: str, cohort: Cohort, data) -> models.Model:
-    """Add a part of this kind to the cohort from the fields of its form (the cohort page's and
-    the API's), if this stage still allows it; every invalid field is named (audited)."""
+def require_changeable(kind: str, cohort: Cohort) -> None:
+    """Refuse, before anything else is checked, a part this stage no longer lets change."""
     if not part_changeable(kind, cohort):
         raise DomainError(str(PART_LOCKED_MESSAGE))
-    form = PART_FORMS[kind][0](data, cohort=cohort)
-    if not form.is_valid():
-        raise DomainError("；".join(
-            f"{form.fields[name].label}：{error}" if name in form.fields else str(error)
-            for name, errors in form.errors.items() for error in errors))
-    return save_form(actor=actor, form=form)
+
+
+def add_part(*, actor: User, kind: str, cohort: Cohort, part: CohortPart) -> CohortPart:
+    """Add an unsaved part of this kind to the cohort, if this stage still allows it, checked
+    by the part's own rules (every invalid field is named) and audited."""
+    require_changeable(kind, cohort)
+    part.cohort = cohort
+    return create_object(actor=actor, obj=part)
 
 
 def remove_part(*, actor: User, kind: str, part: models.Model) -> None:
     """Remove a part, if this stage still allows it (a reviewer with reviews, a criterion used
     in scores or a mentor with teams are protected and refused with a message)."""
-    if not part_changeable(kind, part.cohort):
-        raise DomainError(str(PART_LOCKED_MESSAGE))
+    require_changeable(kind, part.cohort)
     delete_object(actor=actor, obj=part)

@@ -4,43 +4,20 @@ team agreed to (project, title, summary, image) withdraws the consent and the pu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 
 from chanchuang.core import audit, uploads
-from chanchuang.core.models import School, User
+from chanchuang.core.models import User
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError, validate
 from chanchuang.core.uploads import CheckedUpload
-from chanchuang.innovation.models import Exhibition, ShowcaseItem
+from chanchuang.innovation.models import ShowcaseItem
+from chanchuang.innovation.queries.showcase import shown_names
 
-NAME_SEPARATORS = "、，,; ；"
 # What the team consents to: changing any of these after consent needs their consent again.
 CONTENT_FIELDS = ("project", "title", "summary", "image")
-# Where an item stands: proposed by staff, consented by the team, published.
-ITEM_STATES = {
-    "proposed": pgettext_lazy("showcase item", "Waiting for the team's consent"),
-    "consented": pgettext_lazy("showcase item", "Consented, not published"),
-    "published": pgettext_lazy("showcase item", "Published"),
-}
-
-
-def state_of(item: ShowcaseItem) -> str:
-    """The key of ``ITEM_STATES`` an item is in."""
-    if item.consent_by_id is None:
-        return "proposed"
-    return "consented" if item.published_at is None else "published"
-
-
-def shown_names(text: str) -> list[str]:
-    """The names in a ``display_names`` text (separated by 、 or commas)."""
-    for separator in NAME_SEPARATORS[1:]:
-        text = text.replace(separator, "、")
-    return [name for name in (part.strip() for part in text.split("、")) if name]
 
 
 def checked_image(upload) -> CheckedUpload:
@@ -88,7 +65,7 @@ def consent(*, actor: User, item: ShowcaseItem, display_names: str | list[str]) 
     (each the name of one of the project's students, or none)."""
     if isinstance(display_names, list | tuple):
         display_names = "、".join(display_names)
-    student = getattr(actor, "student", None)
+    student = student_of(actor)
     team = list(item.project.students.select_related("user"))
     if student is None or student.pk not in {s.pk for s in team}:
         raise DomainError(_("Only a student of the project can give its consent."))
@@ -110,7 +87,7 @@ def consent(*, actor: User, item: ShowcaseItem, display_names: str | list[str]) 
 def withdraw_consent(*, actor: User, item: ShowcaseItem) -> ShowcaseItem:
     """A student of the project withdraws the team's consent: the item leaves the public page
     at once and cannot be published again until someone of the team consents anew."""
-    student = getattr(actor, "student", None)
+    student = student_of(actor)
     if student is None or not item.project.students.filter(pk=student.pk).exists():
         raise DomainError(_("Only a student of the project can withdraw its consent."))
     if item.consent_by_id is None:
@@ -138,24 +115,3 @@ def publish(*, actor: User, item: ShowcaseItem, published: bool = True) -> Showc
     return item
 
 
-@dataclass
-class ShowcaseSection:
-    """One exhibition on the public page (or the items shown outside any exhibition)."""
-
-    exhibition: Exhibition | None
-    items: list[ShowcaseItem]
-
-
-def public_showcase(school: School) -> list[ShowcaseSection]:
-    """What the school's public page shows: published items the team consented to, grouped by
-    exhibition (the latest first; items outside any exhibition last), in one query."""
-    items = ShowcaseItem.objects.public().filter(school=school).select_related(
-        "exhibition").order_by(F("exhibition__held_on").desc(nulls_last=True),
-                               "exhibition_id", "-published_at", "-pk")
-    sections: list[ShowcaseSection] = []
-    for item in items:
-        item.names = shown_names(item.display_names)
-        if not sections or sections[-1].exhibition != item.exhibition:
-            sections.append(ShowcaseSection(item.exhibition, []))
-        sections[-1].items.append(item)
-    return sections

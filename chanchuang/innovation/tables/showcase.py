@@ -6,17 +6,19 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from chanchuang.innovation.choices import ItemState
 from chanchuang.innovation.models import Exhibition, ShowcaseItem
-from chanchuang.innovation.services.showcase import ITEM_STATES, state_of
+from chanchuang.innovation.queries.showcase import state_of
 
-STATE_COLOURS = {"proposed": "yellow", "consented": "cyan", "published": "green"}
+STATE_COLOURS = {ItemState.PROPOSED: "yellow", ItemState.CONSENTED: "cyan",
+                 ItemState.PUBLISHED: "green"}
 
 
 def state_badge(item: ShowcaseItem) -> str:
     """Where an item stands, as a coloured Tabler badge."""
     state = state_of(item)
     return format_html('<span class="badge bg-{}-lt">{}</span>', STATE_COLOURS[state],
-                       ITEM_STATES[state])
+                       state.label)
 
 
 class ExhibitionTable(tables.Table):

@@ -34,9 +34,10 @@ from chanchuang.innovation.models import (
     Submission,
     Team,
 )
+from chanchuang.innovation.queries.showcase import public_showcase
 from chanchuang.innovation.services import intake
 from chanchuang.innovation.services.records import record_of
-from chanchuang.innovation.services.showcase import public_showcase, shown_names
+from chanchuang.innovation.services.showcase import shown_names
 from chanchuang.innovation.tests import factories as inf
 from chanchuang.mentors import demo as mentors_demo
 from chanchuang.partners import demo as partners_demo

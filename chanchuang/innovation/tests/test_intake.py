@@ -14,6 +14,7 @@ from chanchuang.core.services import DomainError
 from chanchuang.core.tests import factories as f
 from chanchuang.innovation.choices import CohortPhase
 from chanchuang.innovation.models import Application, ApplicationMember, Review, Team
+from chanchuang.innovation.queries import intake as intake_queries
 from chanchuang.innovation.services import intake
 from chanchuang.innovation.tests import factories as inf
 
@@ -221,7 +222,7 @@ def test_a_harsh_reviewer_does_not_sink_an_application(world):
     # spread √(4000/6) = 25.82; each reviewer's spread 16.33, so the top application is
     # 50 + (20 / 16.33) × 25.82 = 81.62 from both, though one gave 90 and the other 50.
     cohort, apps = _reviewed(world, [[(9, 9), (7, 7), (5, 5)], [(5, 5), (3, 3), (1, 1)]])
-    ranked = intake.ranking(cohort)
+    ranked = intake_queries.ranking(cohort)
     assert [a.pk for a in ranked] == [apps[0].pk, apps[1].pk, apps[2].pk]
     top = Application.objects.get(pk=apps[0].pk)
     assert top.raw_score == Decimal("70.00") and top.score == Decimal("81.62")
@@ -241,7 +242,7 @@ def test_selection_takes_the_ranking_within_capacity_and_quotas_and_waitlists_th
     assert statuses == ["selected", "selected", "selected", "selected", "waitlisted",
                         "waitlisted"]
     assert (offered, waiting) == (4, 2)
-    assert intake.waitlist_place(Application.objects.get(pk=apps[5].pk)) == 2
+    assert intake_queries.waitlist_place(Application.objects.get(pk=apps[5].pk)) == 2
     with pytest.raises(DomainError, match="只发布一次"):
         intake.publish_selection(actor=world.staff_wang, cohort=cohort)
 

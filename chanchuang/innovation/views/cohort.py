@@ -21,8 +21,9 @@ from chanchuang.core.generic_views import (
     ScopedView,
 )
 from chanchuang.core.lookups import among
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
-from chanchuang.innovation.choices import CheckInMethod, CohortPhase
+from chanchuang.innovation.choices import AttendanceStatus, CheckInMethod, CohortPhase
 from chanchuang.innovation.forms import cohort as forms
 from chanchuang.innovation.models import (
     ApplicationMember,
@@ -271,17 +272,17 @@ class SessionDetail(ObjectDetailView):
         can_mark = user.has_perm("innovation.mark_attendance", session)
         records = {a.student_id: a for a in Attendance.objects.visible_to(user).filter(
             session=session)}
-        student = getattr(user, "student", None)
+        student = student_of(user)
         context = {"can_mark": can_mark, "check_in_form": forms.CheckInForm(),
                    "my_attendance": records.get(student.pk) if student else None,
                    "is_participant": student is not None
-                   and services.in_cohort(session.cohort, student),
+                   and queries.in_cohort(session.cohort, student),
                    "choices": forms.ATTENDANCE_CHOICES}
         if can_mark:
             context["sheet"] = [(s, records.get(s.pk))
-                                for s in services.participants(session.cohort)]
-            context["present"] = sum(1 for a in records.values()
-                                     if a.status in ("present", "late"))
+                                for s in queries.participants(session.cohort)]
+            context["present"] = sum(1 for a in records.values() if a.status in (
+                AttendanceStatus.PRESENT, AttendanceStatus.LATE))
         return context
 
 
@@ -295,7 +296,7 @@ class MarkAttendance(ObjectActionView):
         user = self.request.user
         method = CheckInMethod.STAFF if user.has_perm("innovation.manage_cohort",
                                                       session.cohort) else CheckInMethod.MENTOR
-        students = {str(s.pk): s for s in services.participants(session.cohort)}
+        students = {str(s.pk): s for s in queries.participants(session.cohort)}
         sheet = {key[7:]: status for key, status in self.request.POST.items()
                  if key.startswith("status_") and status}
         if set(sheet) - set(students):

@@ -19,12 +19,14 @@ from chanchuang.core.generic_views import (
     ObjectListView,
     ScopedView,
 )
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase, ReviewStatus
 from chanchuang.innovation.exports import intake as exports
 from chanchuang.innovation.filters import intake as filters
 from chanchuang.innovation.forms import intake as forms
 from chanchuang.innovation.models import Application, ApplicationMember, Cohort, Review
+from chanchuang.innovation.queries import intake as intake_queries
 from chanchuang.innovation.services import intake
 from chanchuang.innovation.tables import intake as tables
 
@@ -41,8 +43,8 @@ class Apply(ScopedView):
         return {"cohort": cohort, "form": form}
 
     def _student(self, cohort):
-        student = getattr(self.request.user, "student", None)
-        if student is None or student.school_id != cohort.school_id:
+        student = student_of(self.request.user, cohort.school_id)
+        if student is None:
             raise PermissionDenied
         return student
 
@@ -92,7 +94,7 @@ class MyApplications(ScopedView):
     model = Application
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        student = getattr(request.user, "student", None)
+        student = student_of(request.user)
         if student is None:
             raise Http404
         applications = self.get_queryset().filter(members__student=student).select_related(
@@ -129,7 +131,7 @@ class ApplicationDetail(ObjectDetailView):
             "can_withdraw": user.has_perm("innovation.withdraw_application", application)
             and status in (ApplicationStatus.SUBMITTED, ApplicationStatus.WAITLISTED),
             "can_offer": staff and status == ApplicationStatus.WAITLISTED,
-            "waitlist_place": intake.waitlist_place(application),
+            "waitlist_place": intake_queries.waitlist_place(application),
             "team": getattr(application, "team", None)
             if status == ApplicationStatus.ACCEPTED else None,
         }
@@ -248,7 +250,7 @@ class Selection(ScopedView):
         if not request.user.has_perm("innovation.manage_cohort", cohort):
             raise PermissionDenied
         published = cohort.phase != CohortPhase.REVIEWING
-        ranked, selected = intake.current_selection(cohort)
+        ranked, selected = intake_queries.current_selection(cohort)
         workload = (Review.objects.filter(application__cohort=cohort)
                     .values("reviewer__real_name", "reviewer__username")
                     .annotate(assigned=Count("pk", filter=~Q(status=ReviewStatus.CONFLICT)),

@@ -21,11 +21,12 @@ from chanchuang.core.generic_views import (
     object_paths,
 )
 from chanchuang.core.lookups import visible_or_none
+from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase
 from chanchuang.innovation.filters import programmes as filters
 from chanchuang.innovation.forms import programmes as forms
-from chanchuang.innovation.forms.programmes import PART_FORMS
+from chanchuang.innovation.forms.programmes import PART_FORMS, part_from
 from chanchuang.innovation.models import ApplicationMember, Cohort, Programme
 from chanchuang.innovation.services import cohort as cohort_services
 from chanchuang.innovation.services import intake, programmes
@@ -84,7 +85,7 @@ class CohortDetail(ObjectDetailView):
     def extra_context(self, cohort):
         user = self.request.user
         manage = user.has_perm("innovation.manage_cohort", cohort)
-        student = getattr(user, "student", None)
+        student = student_of(user)
         mine = ApplicationMember.objects.filter(
             application__cohort=cohort, student=student, active=True).select_related(
             "application").first() if student else None
@@ -186,7 +187,9 @@ class CohortPartAdd(ScopedView):
         if not request.user.has_perm("innovation.manage_cohort", cohort):
             raise PermissionDenied
         try:
-            programmes.add_part(actor=request.user, kind=kind, cohort=cohort, data=request.POST)
+            programmes.require_changeable(kind, cohort)
+            programmes.add_part(actor=request.user, kind=kind, cohort=cohort,
+                                part=part_from(kind, cohort, request.POST))
         except DomainError as exc:
             messages.error(request, exc.message)
         else:

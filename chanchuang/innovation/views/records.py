@@ -27,6 +27,7 @@ from chanchuang.core.generic_views import (
 )
 from chanchuang.core.lookups import visible_or_none
 from chanchuang.core.models import Student
+from chanchuang.core.queries import student_of
 from chanchuang.core.sections import STUDENT_RECORD, sections_for
 from chanchuang.innovation import documents
 from chanchuang.innovation.exports import records as exports
@@ -182,7 +183,7 @@ class MyRecord(LoginRequiredMixin, View):
     """A student's own record; nobody else has one (404)."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        student = Student.objects.visible_to(request.user).filter(user=request.user).first()
+        student = student_of(request.user)
         if student is None:
             raise Http404
         return redirect(record_url(student.pk))

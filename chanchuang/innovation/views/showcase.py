@@ -25,6 +25,7 @@ from chanchuang.core.uploads import file_response
 from chanchuang.innovation.filters import showcase as filters
 from chanchuang.innovation.forms import showcase as forms
 from chanchuang.innovation.models import Exhibition, ShowcaseItem
+from chanchuang.innovation.queries import showcase as showcase_queries
 from chanchuang.innovation.services import showcase as services
 from chanchuang.innovation.tables import showcase as tables
 
@@ -108,9 +109,9 @@ class ShowcaseItemDetail(ItemView, ObjectDetailView):
         can_consent = user.has_perm("innovation.consent", item)
         manages = user.has_perm("innovation.change_showcaseitem", item)
         return {
-            "state": services.state_of(item),
-            "state_label": services.ITEM_STATES[services.state_of(item)],
-            "names": services.shown_names(item.display_names),
+            "state": showcase_queries.state_of(item),
+            "state_label": showcase_queries.state_of(item).label,
+            "names": showcase_queries.shown_names(item.display_names),
             "sees_consent": manages or can_consent,
             "can_consent": can_consent,
             "consent_form": forms.ConsentForm(item=item) if can_consent else None,
@@ -192,7 +193,7 @@ class PublicShowcase(View):
     def get(self, request: HttpRequest, code: str) -> HttpResponse:
         school = get_object_or_404(School, code=code)
         return render(request, "innovation/showcase_public.html", {
-            "school": school, "sections": services.public_showcase(school)})
+            "school": school, "sections": showcase_queries.public_showcase(school)})
 
 
 class PublicImage(View):

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from chanchuang.core.models import AuditEntry
 from chanchuang.core.services import DomainError
-from chanchuang.mentors import services
+from chanchuang.mentors import queries, services
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle
 from chanchuang.mentors.tests import factories as mf
 from chanchuang.partners.choices import CommitmentKind
@@ -270,7 +270,7 @@ def test_a_mentor_records_their_own_activity_and_sees_the_yearly_summary(client,
         response = client.post(reverse("mentors:activity_add", args=[mentor.pk]), {
             "kind": kind, "title": "特训营", "happened_on": day, "hours": hours}, follow=True)
         assert "已记录活动" in response.content.decode()
-    assert services.yearly_summary(Activity.objects.filter(mentor=mentor)) == [
+    assert queries.yearly_summary(Activity.objects.filter(mentor=mentor)) == [
         {"year": 2026, "total": Decimal("5.5"),
          "kinds": {"讲座": Decimal("2.0"), "辅导": Decimal("3.5")}},
         {"year": 2025, "total": Decimal("4.0"), "kinds": {"评审": Decimal("4.0")}},

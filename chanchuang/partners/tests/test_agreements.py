@@ -297,3 +297,17 @@ def test_a_template_stored_before_the_rules_leaks_nothing(client, world, tmp_pat
     response = client.get(reverse("partners:agreement_pdf", args=[world.agreement_a.pk]),
                           follow=True)
     assert "模板中不允许使用：{% include %} 模板标签" in response.content.decode()
+
+
+def test_a_draft_agreement_cannot_be_signed(client, world):
+    agreement = _draft(world, world.enterprise_a)
+    with pytest.raises(DomainError, match="状态为“草拟中”的协议不能变为“已签署”"):
+        services.sign(actor=world.staff_wang, agreement=agreement,
+                      signed_on=dt.date(2026, 6, 24))
+    client.force_login(world.staff_wang)
+    response = client.post(reverse("partners:agreement_sign", args=[agreement.pk]),
+                           {"signed_on": "2026-06-24"}, follow=True)
+    assert "状态为“草拟中”的协议不能变为“已签署”" in unescape(response.content.decode())
+    agreement.refresh_from_db()
+    assert (agreement.status, agreement.signed_on) == (AgreementStatus.DRAFT, None)
+    assert not Interaction.objects.filter(agreement=agreement).exists()

@@ -55,7 +55,7 @@ def published_round(plan, choices: dict) -> SelectionRound:
         for rank, chosen in enumerate(positions, start=1):
             Preference.objects.create(round=made, student=student, position=chosen, rank=rank)
     made.run = core_services.freeze_match(actor=None, school_id=plan.school_id,
-                                          purpose=MATCH_PURPOSE, instance=build_instance(made),
+                                          purpose=MATCH_PURPOSE, instance=build_instance(made)[0],
                                           seed=7)
     made.status = RoundStatus.RUNNING
     made.save()

@@ -37,7 +37,7 @@ def _ready(world) -> Placement:
 
 
 def _failed(placement) -> dict[str, str]:
-    return {v.rule.code: v.reason for v in services.check(placement) if not v.passed}
+    return {v.rule.code: v.reason for v in queries.check(placement) if not v.passed}
 
 
 def test_a_placement_with_every_record_passes_and_fills_the_post_commitment(world):
