@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from chanchuang.core.tests import factories as f
-from conftest import log_in
+from chanchuang.core.tests.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -128,13 +128,3 @@ def test_a_class_of_many_students_is_one_row_for_everyone_who_sees_it(client, wo
         assert rows.count() == 1
         client.force_login(user)
         assert client.get(world.school_class.get_absolute_url()).status_code == 200
-
-
-def test_a_project_of_several_students_is_one_row_for_each_of_them(world):
-    from chanchuang.innovation.models import Project, ShowcaseItem
-
-    project = world.project_liu  # student_liu and student_ma
-    world.showcase_item_liu  # noqa: B018
-    for user in (world.student_user, world.staff_wang):
-        assert Project.objects.visible_to(user).filter(pk=project.pk).count() == 1
-        assert ShowcaseItem.objects.visible_to(user).filter(project=project).count() == 1

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from conftest import log_in
+from chanchuang.core.tests.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +30,6 @@ def test_student_applies_is_scored_selected_accepts_and_gets_a_mentor(
     page.get_by_label("你为什么想参加特训营？").fill("想把想法做成产品")
     page.get_by_role("button", name="提交报名").click()
     expect(page.get_by_text("已提交报名。")).to_be_visible()
-    page.context.clear_cookies()
 
     # The application window closes (set-up: the clock is not the point of this test).
     cohort.applications_close_at = timezone.now() - dt.timedelta(minutes=1)
@@ -40,7 +39,6 @@ def test_student_applies_is_scored_selected_accepts_and_gets_a_mentor(
     page.goto(cohort_url)
     page.get_by_role("button", name="分配评审").click()
     expect(page.get_by_text("已分配 2 份评审。")).to_be_visible()
-    page.context.clear_cookies()
 
     for reviewer, (first, second) in (("mentor_chen", ("8", "7")), ("staff_wang", ("6", "9"))):
         log_in(page, live_server, reviewer)
@@ -52,7 +50,6 @@ def test_student_applies_is_scored_selected_accepts_and_gets_a_mentor(
         page.get_by_label("意见").fill("想法落地性强")
         page.get_by_role("button", name="保存评分").click()
         expect(page.get_by_text("评分已保存。")).to_be_visible()
-        page.context.clear_cookies()
 
     log_in(page, live_server, "staff_wang")
     page.goto(cohort_url)
@@ -61,7 +58,6 @@ def test_student_applies_is_scored_selected_accepts_and_gets_a_mentor(
     expect(row).to_contain_text("74.00")  # (3·8 + 2·7)/50 = 76 and (3·6 + 2·9)/50 = 72
     page.get_by_role("button", name="发布录取结果").click()
     expect(page.get_by_text("已发布：1 份录取，0 份候补。")).to_be_visible()
-    page.context.clear_cookies()
 
     log_in(page, live_server, "student_liu")
     page.goto(f"{live_server.url}/innovation/applications/mine/")
@@ -76,7 +72,6 @@ def test_student_applies_is_scored_selected_accepts_and_gets_a_mentor(
     page.get_by_role("button", name="保存志愿").click()
     expect(page.get_by_text("已保存导师志愿。")).to_be_visible()
     team_url = page.url
-    page.context.clear_cookies()
 
     log_in(page, live_server, "staff_wang")
     page.goto(cohort_url)
@@ -84,7 +79,6 @@ def test_student_applies_is_scored_selected_accepts_and_gets_a_mentor(
     page.get_by_role("button", name="运行匹配").click()
     expect(page.get_by_text("匹配完成：1 个团队中有 1 个已有导师。")).to_be_visible()
     expect(page.locator("tr", has_text="光伏先锋")).to_contain_text(world.mentor_a.name)
-    page.context.clear_cookies()
 
     log_in(page, live_server, "student_liu")
     page.goto(team_url)

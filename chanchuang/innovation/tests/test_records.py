@@ -445,14 +445,3 @@ def test_the_start_up_list_shows_the_totals_of_what_it_lists(client, world):
     filtered = client.get(reverse("innovation:startup_list"), {"year": 2026},
                           headers={"HX-Request": "true"}).content.decode()
     assert '<div class="h2 mb-0">1</div>' in filtered and "预制菜" not in filtered
-
-
-def test_the_record_lists_the_positions_the_student_took(client, world):
-    placement = world.placement_liu  # matched in a published round: not yet taken
-    client.force_login(world.student_user)
-    url = f"/students/{world.student_liu.pk}/innovation-record/"
-    assert placement.position.title not in client.get(url).content.decode()
-    type(placement).objects.filter(pk=placement.pk).update(status="confirmed")
-    page = client.get(url).content.decode()
-    assert "就业与实习岗位" in page and placement.position.title in page
-    assert str(placement.position.organisation) in page

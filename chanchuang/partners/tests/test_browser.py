@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from conftest import log_in
+from chanchuang.core.tests.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,7 +54,6 @@ def test_agreement_from_draft_to_delivery(page, browser_world, live_server):
 
     page.goto(agreement_url)
     expect(page.get_by_text("履行中").first).to_be_visible()
-    page.context.clear_cookies()
 
     log_in(page, live_server, "hr_li")
     page.goto(agreement_url)
@@ -63,7 +62,6 @@ def test_agreement_from_draft_to_delivery(page, browser_world, live_server):
     page.get_by_label("说明").fill("首批6名学生到岗")
     page.get_by_role("button", name="登记").click()
     expect(page.get_by_text("已登记履约。")).to_be_visible()
-    page.context.clear_cookies()
 
     log_in(page, live_server, "staff_wang")
     page.goto(agreement_url)

@@ -4,8 +4,8 @@ ranks its applicants, staff runs and publishes the match, a student sees the rea
 import pytest
 from playwright.sync_api import expect
 
+from chanchuang.core.tests.browser import log_in
 from chanchuang.placements.tests import factories as pf
-from conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +29,6 @@ def test_students_choose_enterprise_ranks_staff_publishes_student_sees_why(
             page.locator(f"#available [data-id='{position.pk}'] [data-add]").click()
         page.get_by_role("button", name="保存志愿").click()
         expect(page.get_by_text("已保存你的 2 个志愿")).to_be_visible()
-        page.context.clear_cookies()
 
     log_in(page, live_server, "hr_li")
     page.goto(f"{url}/positions/{world.position_a.pk}/rank/")
@@ -37,7 +36,6 @@ def test_students_choose_enterprise_ranks_staff_publishes_student_sees_why(
     page.locator(f"input[name='rank-{world.student_liu.pk}']").fill("2")
     page.get_by_role("button", name="保存排序").click()
     expect(page.get_by_text("已为 2 位学生排序")).to_be_visible()
-    page.context.clear_cookies()
 
     log_in(page, live_server, "staff_wang")
     page.goto(f"{url}/")
@@ -47,7 +45,6 @@ def test_students_choose_enterprise_ranks_staff_publishes_student_sees_why(
     expect(page.get_by_text("已发布：2 个实习")).to_be_visible()
     # Reproducibility is verified once, at publication, and the verdict stored.
     expect(page.get_by_text("用保存的输入重新运行，结果完全一致")).to_be_visible()
-    page.context.clear_cookies()
 
     log_in(page, live_server, "student_liu")
     page.goto(f"{url}/my-result/")

@@ -1,5 +1,6 @@
-"""A partner's page shows what other apps know of the partner: the mentors who come from it
-with their current appointments, and its positions with the interns placed."""
+"""What placements adds to the pages of the apps below it: a partner's page shows the mentors
+who come from the partner with their current appointments, and its positions with the interns
+placed; a student's innovation record lists the positions the student took."""
 
 from django.urls import reverse
 
@@ -34,3 +35,14 @@ def test_the_enterprise_member_sees_their_own_positions_on_their_page(client, wo
     page = client.get(reverse("partners:partner_detail", args=[world.enterprise_a.pk])
                       ).content.decode()
     assert "岗位与实习生" in page and position.title in page
+
+
+def test_the_record_lists_the_positions_the_student_took(client, world):
+    placement = world.placement_liu  # matched in a published round: not yet taken
+    client.force_login(world.student_user)
+    url = f"/students/{world.student_liu.pk}/innovation-record/"
+    assert placement.position.title not in client.get(url).content.decode()
+    type(placement).objects.filter(pk=placement.pk).update(status="confirmed")
+    page = client.get(url).content.decode()
+    assert "就业与实习岗位" in page and placement.position.title in page
+    assert str(placement.position.organisation) in page
