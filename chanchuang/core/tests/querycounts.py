@@ -4,6 +4,7 @@ pins its lists through :func:`assert_list_queries`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 import pytest
@@ -23,8 +24,13 @@ def queries_of_get(client, url: str) -> list[str]:
     return [query["sql"] for query in queries.captured_queries]
 
 
+COLUMNS = re.compile(r'^SELECT ".+? FROM ')
+
+
 def _listed(queries: list[str]) -> str:
-    return "\n".join(f"  {n}. {sql[:300]}" for n, sql in enumerate(queries, 1))
+    """The queries numbered, each without its column list and cut short."""
+    return "\n".join(f"  {n}. {COLUMNS.sub('SELECT … FROM ', sql)[:200]}"
+                      for n, sql in enumerate(queries, 1))
 
 
 def assert_list_queries(client, url, expected: int | None, *,
