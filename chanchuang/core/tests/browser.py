@@ -4,6 +4,7 @@ this module as a plugin, so ``browser_world`` serves every app's browser tests."
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 
 @pytest.fixture
@@ -19,3 +20,9 @@ def log_in(page, live_server, username: str, password: str = "pw-for-tests-1") -
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
+
+
+def press(page, button: str, message: str) -> None:
+    """Click the button named ``button`` and see ``message`` on the page that follows."""
+    page.get_by_role("button", name=button).click()
+    expect(page.get_by_text(message)).to_be_visible()
