@@ -70,11 +70,17 @@ class Cast:
     class_2: object
     class_far: object
 
+    # What an app's cast loads before the people are made (its built-in rows), as functions.
+    REFERENCE_DATA: tuple = ()
+
     @classmethod
     def load_reference_data(cls) -> None:
-        """Load the reference rows the cast stands on (gone after a transactional test's
-        flush); an app's cast extends it with ``super()`` for its built-in rows."""
+        """Load the regions and every cast's ``REFERENCE_DATA`` (all gone after a
+        transactional test's flush)."""
         load_regions(Region)
+        for cast in cls.__mro__:
+            for load in vars(cast).get("REFERENCE_DATA", ()):
+                load()
 
     @property
     def student_user(self) -> User:

@@ -4,7 +4,7 @@ activities, titles and photos. Built on first use from core's people (core/tests
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, partial
 from types import SimpleNamespace
 
 from chanchuang.core.tests.factories import with_file
@@ -16,11 +16,7 @@ from chanchuang.mentors.tests import factories as mf
 class MentorsCast:
     """Mixin of core's ``Cast``: the mentors objects of the world."""
 
-    @classmethod
-    def load_reference_data(cls) -> None:
-        """The reference data below and the built-in appointment titles."""
-        super().load_reference_data()
-        ensure_builtin_titles(AppointmentTitle)
+    REFERENCE_DATA = (partial(ensure_builtin_titles, AppointmentTitle),)
 
     @cached_property
     def mentor_own(self):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, partial
 
 from django.core.files.base import ContentFile
 
@@ -19,11 +19,7 @@ from chanchuang.partners.tests import factories as pf
 class PartnersCast:
     """Mixin of core's ``Cast``: the partners objects of the world."""
 
-    @classmethod
-    def load_reference_data(cls) -> None:
-        """Core's reference data and the built-in agreement types."""
-        super().load_reference_data()
-        ensure_builtin_types(AgreementType)
+    REFERENCE_DATA = (partial(ensure_builtin_types, AgreementType),)
 
     @cached_property
     def agreement_type(self):

@@ -1,6 +1,6 @@
-"""What placements adds to the pages of the apps below it: a partner's page shows the mentors
-who come from the partner with their current appointments, and its positions with the interns
-placed; a student's innovation record lists the positions the student took."""
+"""Sections other apps add to a page below them (``core.sections``): a partner's page shows the
+mentors who come from it with their current appointments, and its positions with the interns
+placed; a student's innovation record shows the positions they took."""
 
 from django.urls import reverse
 
@@ -42,7 +42,7 @@ def test_the_record_lists_the_positions_the_student_took(client, world):
     client.force_login(world.student_user)
     url = f"/students/{world.student_liu.pk}/innovation-record/"
     assert placement.position.title not in client.get(url).content.decode()
-    type(placement).objects.filter(pk=placement.pk).update(status="confirmed")
+    Placement.objects.filter(pk=placement.pk).update(status="confirmed")
     page = client.get(url).content.decode()
     assert "就业与实习岗位" in page and placement.position.title in page
     assert str(placement.position.organisation) in page
