@@ -1,6 +1,10 @@
-"""Fixtures the core app's tests share."""
+"""Fixtures the core app's tests share: the world of core's cast alone."""
 
 import pytest
+
+from chanchuang.core.tests.cast import world_fixture
+
+world = world_fixture()
 
 
 @pytest.fixture

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import factory
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from PIL import Image
 
 from chanchuang.core.choices import Gender, OrganisationKind, Role
 from chanchuang.core.identifiers import credit_code_check_character, id_number_check_character
@@ -19,6 +23,33 @@ from chanchuang.core.models import (
     Student,
     User,
 )
+
+TINY_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]"
+            b"/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 9 9]>>endobj\n"
+            b"trailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def picture(file_format: str = "PNG", size: tuple[int, int] = (8, 6)) -> bytes:
+    """A small real picture in ``file_format`` (PNG, GIF, JPEG…)."""
+    out = io.BytesIO()
+    Image.new("RGB", size, "#206bc4").save(out, file_format)
+    return out.getvalue()
+
+
+def with_file(obj, field: str, name: str, content: bytes | None = None):
+    """``obj`` with a file stored in ``field`` (a small PDF unless ``content`` is given)."""
+    getattr(obj, field).save(name, ContentFile(content or TINY_PDF))
+    return obj
+
+
+def api_key(client, user) -> str:
+    """A new API key of ``user``'s, created through the profile page (logs ``user`` in)."""
+    client.force_login(user)
+    client.post(reverse("core:token_create"), {"name": "教务系统"})
+    page = client.get(reverse("core:profile")).content.decode()
+    key = page.split('id="new-api-key">')[1].split("<")[0]
+    assert key.startswith("cc_")
+    return key
 
 
 def credit_code(serial: int, region: str = "420100") -> str:

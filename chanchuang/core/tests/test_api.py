@@ -3,26 +3,16 @@
 from datetime import timedelta
 
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from chanchuang.core.models import ApiToken, AuditEntry, User
-from chanchuang.mentors.models import Activity
-
-
-def _create_token(client, user) -> str:
-    client.force_login(user)
-    client.post(reverse("core:token_create"), {"name": "教务系统"})
-    page = client.get(reverse("core:profile")).content.decode()
-    key = page.split('id="new-api-key">')[1].split("<")[0]
-    assert key.startswith("cc_")
-    return key
+from chanchuang.core.tests.factories import api_key
 
 
 def test_a_token_authenticates_as_its_owner_and_stops_when_revoked(client, world):
-    key = _create_token(client, world.staff_wang)
+    key = api_key(client, world.staff_wang)
     token = ApiToken.objects.get()
     assert token.digest == ApiToken.digest_of(key) and key not in token.digest
     assert AuditEntry.objects.filter(action="core.token.created").count() == 1
@@ -41,7 +31,7 @@ def test_a_token_authenticates_as_its_owner_and_stops_when_revoked(client, world
 
 
 def test_the_key_is_shown_only_once(client, world):
-    _create_token(client, world.staff_wang)
+    api_key(client, world.staff_wang)
     assert 'id="new-api-key"' not in client.get(reverse("core:profile")).content.decode()
 
 
@@ -112,7 +102,7 @@ def test_a_token_lifetime_not_offered_is_refused(client, world):
 
 
 def test_changing_the_password_revokes_every_token(client, world):
-    key = _create_token(client, world.staff_wang)
+    key = api_key(client, world.staff_wang)
     response = client.post(reverse("core:password_change"), {
         "old_password": "pw-for-tests-1", "new_password1": "Wang-new-pass-2026",
         "new_password2": "Wang-new-pass-2026"}, follow=True)
@@ -123,7 +113,7 @@ def test_changing_the_password_revokes_every_token(client, world):
 
 
 def test_a_password_set_anywhere_else_revokes_the_tokens_too(client, world):
-    key = _create_token(client, world.staff_wang)
+    key = api_key(client, world.staff_wang)
     user = User.objects.get(pk=world.staff_wang.pk)
     user.set_password("Set-by-the-admin-2026")  # the admin, a service, changepassword
     user.save()
@@ -134,7 +124,7 @@ def test_a_password_set_anywhere_else_revokes_the_tokens_too(client, world):
 
 
 def test_a_password_hash_upgrade_at_login_keeps_the_tokens(client, world, settings):
-    key = _create_token(client, world.staff_wang)
+    key = api_key(client, world.staff_wang)
     client.logout()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher",
                                  "django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -145,7 +135,7 @@ def test_a_password_hash_upgrade_at_login_keeps_the_tokens(client, world, settin
 
 
 def test_last_use_is_recorded_and_written_at_most_once_a_minute(client, world):
-    key = _create_token(client, world.staff_wang)
+    key = api_key(client, world.staff_wang)
     client.logout()
     auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
     with CaptureQueriesContext(connection) as first:
@@ -167,52 +157,6 @@ def test_last_use_is_recorded_and_written_at_most_once_a_minute(client, world):
 def _updates(context) -> int:
     return sum(1 for q in context.captured_queries
                if q["sql"].startswith("UPDATE") and "core_apitoken" in q["sql"])
-
-
-# --- Writes with a token need no CSRF token; writes with the session do (finding 7) ----------
-
-
-def _activity(world) -> str:
-    return f"/api/v1/mentors/{world.mentor_a.pk}/activities"
-
-
-ACTIVITY = {"kind": "lecture", "title": "储能讲座", "happened_on": "2026-10-01", "hours": "2"}
-
-
-def test_a_token_writes_without_a_csrf_token(client, world):
-    key = _create_token(client, world.staff_wang)
-    browser = Client(enforce_csrf_checks=True)
-    browser.force_login(world.staff_wang)
-    integration = Client(enforce_csrf_checks=True)
-    response = integration.post(_activity(world), ACTIVITY, content_type="application/json",
-                                HTTP_AUTHORIZATION=f"Bearer {key}")
-    assert response.status_code == 201, response.content
-    assert Activity.objects.filter(title="储能讲座").exists()
-    # Even with the browser's session cookie alongside, the token decides.
-    response = browser.post(_activity(world), {**ACTIVITY, "title": "第二讲"},
-                            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}")
-    assert response.status_code == 201
-
-
-def test_a_session_write_without_the_csrf_token_is_refused(world):
-    browser = Client(enforce_csrf_checks=True)
-    browser.force_login(world.staff_wang)
-    response = browser.post(_activity(world), ACTIVITY, content_type="application/json")
-    assert response.status_code == 403
-    assert not Activity.objects.exists()
-    browser.get(reverse("core:profile"))
-    response = browser.post(_activity(world), ACTIVITY, content_type="application/json",
-                            HTTP_X_CSRFTOKEN=browser.cookies["csrftoken"].value)
-    assert response.status_code == 201
-
-
-def test_a_bad_token_is_refused_even_with_a_session(world):
-    browser = Client(enforce_csrf_checks=True)
-    browser.force_login(world.staff_wang)
-    response = browser.post(_activity(world), ACTIVITY, content_type="application/json",
-                            HTTP_AUTHORIZATION="Bearer cc_forged")
-    assert response.status_code == 401
-    assert not Activity.objects.exists()
 
 
 # --- Throttles (finding 5c) -------------------------------------------------------------------

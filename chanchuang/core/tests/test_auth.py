@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.urls import reverse
 
 
@@ -83,23 +84,25 @@ def test_one_guess_at_each_of_many_usernames_locks_the_address(client, world, se
     assert other.status_code == 302
 
 
-def test_fewer_guesses_across_usernames_than_the_address_limit_lock_nobody(client, world,
-                                                                           settings):
+@pytest.fixture
+def five_guesses(client, settings):
+    """Limits of 3 failures per username and 6 per address; one wrong guess at each of five
+    usernames from the test client's address."""
     settings.AXES_FAILURE_LIMIT = 3
     settings.AXES_ADDRESS_FAILURE_LIMIT = 6
     for n in range(5):
         client.post(reverse("login"), {"username": f"guess{n}", "password": "x"})
+
+
+def test_fewer_guesses_across_usernames_than_the_address_limit_lock_nobody(client, world,
+                                                                           five_guesses):
     response = client.post(reverse("login"), {"username": "staff_wang",
                                               "password": "pw-for-tests-1"})
     assert response.status_code == 302
 
 
 def test_logging_into_ones_own_account_does_not_clear_the_address_count(client, world,
-                                                                        settings):
-    settings.AXES_FAILURE_LIMIT = 3
-    settings.AXES_ADDRESS_FAILURE_LIMIT = 6
-    for n in range(5):
-        client.post(reverse("login"), {"username": f"guess{n}", "password": "x"})
+                                                                        five_guesses):
     client.post(reverse("login"), {"username": "staff_wang", "password": "pw-for-tests-1"})
     client.logout()
     client.post(reverse("login"), {"username": "guess9", "password": "x"})

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from chanchuang.core.tests import factories as f
-from conftest import log_in
+from chanchuang.core.tests.browser import log_in, press
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,11 +60,9 @@ def test_staff_imports_students_from_the_template(page, browser_world, live_serv
     workbook.save(path)
 
     page.set_input_files("input[type=file]", str(path))
-    page.get_by_role("button", name="上传并检查").click()
-    expect(page.get_by_text("尚未写入任何数据")).to_be_visible()
+    press(page, "上传并检查", "尚未写入任何数据")
     expect(page.locator(".figure-value.text-green").last).to_have_text("3")  # 3 to create
-    page.get_by_role("button", name="确认导入").click()
-    expect(page.get_by_text("导入完成")).to_be_visible()
+    press(page, "确认导入", "导入完成")
 
     page.goto(f"{live_server.url}/students/?q=liulanqi")
     expect(page.locator("#object-table").get_by_role("link", name="浏览器2")).to_be_visible()

@@ -8,7 +8,11 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from conftest import log_in
+from chanchuang.core.tests.browser import log_in
+from chanchuang.core.tests.cast import every_app_cast, world_fixture
+
+# Every role's main pages span every app: the world is the cast of every app.
+world = world_fixture(*every_app_cast())
 
 ROOT = Path(settings.BASE_DIR) / "chanchuang"
 TEMPLATES = sorted(ROOT.glob("*/templates/**/*.html"))

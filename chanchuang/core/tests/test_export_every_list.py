@@ -10,6 +10,10 @@ from openpyxl import load_workbook
 
 from chanchuang.core.tabular.columns import Column
 from chanchuang.core.tabular.exporting import cell_of
+from chanchuang.core.tests.cast import every_app_cast, world_fixture
+
+# Every app's lists need rows: the world is the cast of every app.
+world = world_fixture(*every_app_cast())
 
 
 def _exporting_routes(patterns=None, prefix="") -> list[str]:

@@ -8,30 +8,22 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from chanchuang.api import api
+from chanchuang.core.tests.cast import app_test_modules, every_app_cast, world_fixture
 from chanchuang.core.tests.permission_matrix import ROLES
 
-
-def _matrix_modules():
-    for app in apps.get_app_configs():
-        if app.name.startswith("chanchuang."):
-            try:
-                yield import_module(f"{app.name}.tests.permission_matrix")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{app.name}.tests.permission_matrix":
-                    raise
+# The matrix walks every app's routes: its world is the cast of every app.
+world = world_fixture(*every_app_cast())
 
 
 def _rows(attribute: str):
     rows = []
-    for module in _matrix_modules():
+    for _label, module in app_test_modules("permission_matrix"):
         for line in getattr(module, attribute, "").strip().splitlines():
             if not line.strip() or line.lstrip().startswith("#"):
                 continue

@@ -1,11 +1,12 @@
 """Lists run a constant number of queries, whatever the number of rows (pinned per list)."""
 
+from functools import partial
+
 import pytest
-from django.urls import reverse
 
 from chanchuang.core.models import AuditEntry, ImportJob
 from chanchuang.core.tests import factories as f
-from conftest import queries_of_get
+from chanchuang.core.tests.querycounts import assert_list_queries, pinned_lists
 
 # (list, user, pinned number of queries). Every page: session, user, the user's memberships
 # (read once into the scope), unread notifications, the row count and the rows = 6; plus one
@@ -47,22 +48,7 @@ def _grow(world, n: int) -> None:
                                  original_name=f"名册{i}.xlsx", errors=[{"row": 1}])
 
 
-@pytest.mark.parametrize(("route", "who", "pinned"), PAGES)
-def test_list_page_query_count_is_constant(client, world, route, who, pinned):
+@pytest.mark.parametrize(("url", "who", "pinned"), pinned_lists(PAGES, API_LISTS))
+def test_list_query_count_is_constant(client, world, url, who, pinned):
     client.force_login(getattr(world, who))
-    url = reverse(route)
-    _grow(world, 1)
-    few = queries_of_get(client, url)
-    _grow(world, 12)
-    many = queries_of_get(client, url)
-    assert (few, many) == (pinned, pinned)
-
-
-@pytest.mark.parametrize(("url", "pinned"), API_LISTS)
-def test_api_list_query_count_is_constant(client, world, url, pinned):
-    client.force_login(world.staff_wang)
-    _grow(world, 1)
-    few = queries_of_get(client, url)
-    _grow(world, 12)
-    many = queries_of_get(client, url)
-    assert (few, many) == (pinned, pinned)
+    assert_list_queries(client, url, pinned, grow=partial(_grow, world))

@@ -131,16 +131,6 @@ def test_a_class_of_many_students_is_one_row_for_everyone_who_sees_it(client, wo
         assert client.get(world.school_class.get_absolute_url()).status_code == 200
 
 
-def test_a_project_of_several_students_is_one_row_for_each_of_them(world):
-    from chanchuang.innovation.models import Project, ShowcaseItem
-
-    project = world.project_liu  # student_liu and student_ma
-    world.showcase_item_liu  # noqa: B018
-    for user in (world.student_user, world.staff_wang):
-        assert Project.objects.visible_to(user).filter(pk=project.pk).count() == 1
-        assert ShowcaseItem.objects.visible_to(user).filter(project=project).count() == 1
-
-
 @pytest.mark.parametrize(("model", "path"), [("Major", "department"),
                                              ("SchoolClass", "major__department")])
 def test_a_row_visible_through_its_parent_is_seen_exactly_when_the_parent_is(db, model, path):
@@ -167,3 +157,4 @@ def test_a_row_visible_through_its_parent_is_seen_exactly_when_the_parent_is(db,
     assert seen(head) == [rows[own]]
     assert set(seen(staff)) == {rows[own], rows[sibling]}
     assert rows[foreign] not in seen(staff)
+

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from conftest import log_in
+from chanchuang.core.tests.browser import log_in, press
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,9 +28,7 @@ def test_student_applies_is_scored_selected_accepts_and_gets_a_mentor(
     page.get_by_label("项目", exact=True).fill("阳台光伏")
     page.get_by_label("项目设想").fill("给学生宿舍阳台装小型光伏板")
     page.get_by_label("你为什么想参加特训营？").fill("想把想法做成产品")
-    page.get_by_role("button", name="提交报名").click()
-    expect(page.get_by_text("已提交报名。")).to_be_visible()
-    page.context.clear_cookies()
+    press(page, "提交报名", "已提交报名。")
 
     # The application window closes (set-up: the clock is not the point of this test).
     cohort.applications_close_at = timezone.now() - dt.timedelta(minutes=1)
@@ -38,9 +36,7 @@ def test_student_applies_is_scored_selected_accepts_and_gets_a_mentor(
 
     log_in(page, live_server, "staff_wang")
     page.goto(cohort_url)
-    page.get_by_role("button", name="分配评审").click()
-    expect(page.get_by_text("已分配 2 份评审。")).to_be_visible()
-    page.context.clear_cookies()
+    press(page, "分配评审", "已分配 2 份评审。")
 
     for reviewer, (first, second) in (("mentor_chen", ("8", "7")), ("staff_wang", ("6", "9"))):
         log_in(page, live_server, reviewer)
@@ -50,41 +46,32 @@ def test_student_applies_is_scored_selected_accepts_and_gets_a_mentor(
         page.locator(f"input[name=score_{innovation.pk}]").fill(first)
         page.locator(f"input[name=score_{feasibility.pk}]").fill(second)
         page.get_by_label("意见").fill("想法落地性强")
-        page.get_by_role("button", name="保存评分").click()
-        expect(page.get_by_text("评分已保存。")).to_be_visible()
-        page.context.clear_cookies()
+        press(page, "保存评分", "评分已保存。")
 
     log_in(page, live_server, "staff_wang")
     page.goto(cohort_url)
     page.get_by_role("link", name="排名与录取").click()
     row = page.locator("tr", has_text="光伏先锋")
     expect(row).to_contain_text("74.00")  # (3·8 + 2·7)/50 = 76 and (3·6 + 2·9)/50 = 72
-    page.get_by_role("button", name="发布录取结果").click()
-    expect(page.get_by_text("已发布：1 份录取，0 份候补。")).to_be_visible()
-    page.context.clear_cookies()
+    press(page, "发布录取结果", "已发布：1 份录取，0 份候补。")
 
     log_in(page, live_server, "student_liu")
     page.goto(f"{live_server.url}/innovation/applications/mine/")
     page.get_by_role("link", name="光伏先锋").click()
     expect(page.get_by_text("恭喜你被录取！")).to_be_visible()
-    page.get_by_role("button", name="确认参加").click()
-    expect(page.get_by_text("确认成功，欢迎加入本期！")).to_be_visible()
+    press(page, "确认参加", "确认成功，欢迎加入本期！")
     expect(page.get_by_text("你已确认参加，第一次课见！")).to_be_visible()
     page.get_by_role("link", name="团队页面").click()
     expect(page.get_by_text("尚未分配")).to_be_visible()
     page.get_by_label(world.mentor_a.name).check()
-    page.get_by_role("button", name="保存志愿").click()
-    expect(page.get_by_text("已保存导师志愿。")).to_be_visible()
+    press(page, "保存志愿", "已保存导师志愿。")
     team_url = page.url
-    page.context.clear_cookies()
 
     log_in(page, live_server, "staff_wang")
     page.goto(cohort_url)
     page.get_by_role("link", name="导师匹配").click()
-    page.get_by_role("button", name="运行匹配").click()
-    expect(page.get_by_text("匹配完成：1 个团队中有 1 个已有导师。")).to_be_visible()
+    press(page, "运行匹配", "匹配完成：1 个团队中有 1 个已有导师。")
     expect(page.locator("tr", has_text="光伏先锋")).to_contain_text(world.mentor_a.name)
-    page.context.clear_cookies()
 
     log_in(page, live_server, "student_liu")
     page.goto(team_url)

@@ -3,6 +3,7 @@ not change the count of a page or an API list."""
 
 import datetime as dt
 from decimal import Decimal
+from functools import partial
 from itertools import count
 
 import pytest
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chanchuang.core.tests import factories as f
+from chanchuang.core.tests.querycounts import assert_list_queries, pinned_lists
 from chanchuang.innovation.choices import CohortPhase
 from chanchuang.innovation.models import (
     Competition,
@@ -20,7 +22,6 @@ from chanchuang.innovation.models import (
     Startup,
 )
 from chanchuang.innovation.tests import factories as inf
-from conftest import queries_of_get
 
 # Every page: session, user, memberships, unread notifications, row count, rows = 6, plus what
 # the page's filter lists (cohorts, departments, exhibitions…), its totals (start-ups) and
@@ -89,30 +90,15 @@ def _grow(world, n: int) -> None:
             published_at=timezone.now())
 
 
-@pytest.mark.parametrize(("route", "who", "pinned"), PAGES)
-def test_list_page_query_count_is_constant(client, world, route, who, pinned):
+@pytest.mark.parametrize(("url", "who", "pinned"), pinned_lists(PAGES, API_LISTS))
+def test_list_query_count_is_constant(client, world, url, who, pinned):
     client.force_login(getattr(world, who))
-    _grow(world, 1)
-    few = queries_of_get(client, reverse(route))
-    _grow(world, 10)
-    assert (few, queries_of_get(client, reverse(route))) == (pinned, pinned)
-
-
-@pytest.mark.parametrize(("url", "pinned"), API_LISTS)
-def test_api_list_query_count_is_constant(client, world, url, pinned):
-    client.force_login(world.staff_wang)
-    _grow(world, 1)
-    few = queries_of_get(client, url)
-    _grow(world, 10)
-    assert (few, queries_of_get(client, url)) == (pinned, pinned)
+    assert_list_queries(client, url, pinned, grow=partial(_grow, world))
 
 
 def test_public_showcase_query_count_is_constant(client, world):
     url = reverse("innovation:showcase", args=[world.school.code])
-    _grow(world, 1)
-    few = queries_of_get(client, url)
-    _grow(world, 10)
-    assert (few, queries_of_get(client, url)) == (few, few)
+    assert_list_queries(client, url, None, grow=partial(_grow, world))
 
 
 def test_mentor_match_page_query_count_is_constant(client, world):
@@ -131,7 +117,4 @@ def test_mentor_match_page_query_count_is_constant(client, world):
 
     client.force_login(world.staff_wang)
     url = reverse("innovation:cohort_match", args=[cohort.pk])
-    grow(1)
-    few = queries_of_get(client, url)
-    grow(10)
-    assert (few, queries_of_get(client, url)) == (10, 10)
+    assert_list_queries(client, url, 10, grow=grow)

@@ -50,6 +50,15 @@ def _credit(world, title, credits, *, project=None, earned_on=dt.date(2026, 5, 1
                                  credits=Decimal(credits), project=project)
 
 
+def _one_project_credits(world, title: str) -> None:
+    """student_liu's two credits of one project: ``title`` (3, counts) and 大创项目 (2, does not:
+    the same project has a higher one)."""
+    solar = _project(world)
+    _credit(world, title, 3, project=solar)
+    _credit(world, "大创项目", 2, project=solar, category="research",
+            earned_on=dt.date(2025, 6, 1))
+
+
 # --- The conversion table and the totals -----------------------------------------------------
 
 
@@ -138,10 +147,7 @@ def test_a_record_is_seen_by_staff_department_staff_and_the_student_only(client,
 
 def test_the_record_page_groups_by_year_marks_lines_not_counted_and_lists_start_ups(
         client, world, today):
-    solar = _project(world)
-    _credit(world, "国赛三等奖", 3, project=solar)
-    _credit(world, "大创项目", 2, project=solar, category="research",
-            earned_on=dt.date(2025, 6, 1))
+    _one_project_credits(world, "国赛三等奖")
     Startup.objects.create(school=world.school, name="阳台光伏科技有限公司",
                            credit_code=credit_code(11),
                            registered_on=dt.date(2026, 9, 1)).founders.set([world.student_liu])
@@ -167,10 +173,7 @@ def test_my_record_takes_a_student_to_their_own_page(client, world):
 
 @pytest.mark.cjk_fonts
 def test_the_record_pdf_carries_the_student_the_lines_and_the_totals(client, world, today):
-    solar = _project(world)
-    _credit(world, "国赛三等奖", 3, project=solar)
-    _credit(world, "大创项目", 2, project=solar, category="research",
-            earned_on=dt.date(2025, 6, 1))
+    _one_project_credits(world, "国赛三等奖")
     client.force_login(world.student_user)
     response = client.get(reverse("innovation:student_record_pdf",
                                   args=[world.student_liu.pk]))
@@ -187,10 +190,7 @@ def test_the_record_pdf_carries_the_student_the_lines_and_the_totals(client, wor
 
 
 def test_the_record_workbook_has_the_lines_which_count_and_the_totals(client, world, today):
-    solar = _project(world)
-    _credit(world, "=HYPERLINK(\"http://x\")", 3, project=solar)
-    _credit(world, "大创项目", 2, project=solar, category="research",
-            earned_on=dt.date(2025, 6, 1))
+    _one_project_credits(world, "=HYPERLINK(\"http://x\")")
     client.force_login(world.dept_zhou)
     response = client.get(reverse("innovation:student_record_xlsx",
                                   args=[world.student_liu.pk]))

@@ -1,4 +1,4 @@
-"""Builders of partners objects for tests (used by the world of conftest.py)."""
+"""Builders of partners objects for tests (used by the cast in cast.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
+from chanchuang.core.tests.factories import TINY_PDF
 from chanchuang.partners.choices import AgreementStatus, CommitmentKind, PartyRole
 from chanchuang.partners.documents import default_document_template
 from chanchuang.partners.models import (
@@ -16,10 +17,6 @@ from chanchuang.partners.models import (
     Attachment,
     Commitment,
 )
-
-TINY_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]"
-            b"/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 9 9]>>endobj\n"
-            b"trailer<</Root 1 0 R>>\n%%EOF\n")
 
 
 def agreement_type(school=None, name="产创融合合作协议（测试）") -> AgreementType:

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from chanchuang.core.models import AuditEntry, Notification
 from chanchuang.core.services import DomainError
+from chanchuang.core.tests.factories import TINY_PDF
 from chanchuang.partners import queries, services
 from chanchuang.partners.choices import AgreementStatus, CommitmentKind
 from chanchuang.partners.models import (
@@ -22,7 +23,6 @@ from chanchuang.partners.models import (
     Interaction,
     SigningEvent,
 )
-from chanchuang.partners.tests.factories import TINY_PDF
 
 
 def _draft(world, *organisations, start=dt.date(2026, 6, 24), end=dt.date(2029, 6, 23)):

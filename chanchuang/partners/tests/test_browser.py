@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from conftest import log_in
+from chanchuang.core.tests.browser import log_in, press
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,21 +49,17 @@ def test_agreement_from_draft_to_delivery(page, browser_world, live_server):
     page.get_by_label("日期").fill(today)
     page.get_by_role("button", name="保存").click()
     page.get_by_label("共建碳中和产业学院协议").check()
-    page.get_by_role("button", name="签署所选协议").click()
-    expect(page.get_by_text("已在产创融合协同发展签约仪式")).to_be_visible()
+    press(page, "签署所选协议", "已在产创融合协同发展签约仪式")
 
     page.goto(agreement_url)
     expect(page.get_by_text("履行中").first).to_be_visible()
-    page.context.clear_cookies()
 
     log_in(page, live_server, "hr_li")
     page.goto(agreement_url)
     page.get_by_role("link", name="登记履约").click()
     page.get_by_label("数量").fill("6")
     page.get_by_label("说明").fill("首批6名学生到岗")
-    page.get_by_role("button", name="登记").click()
-    expect(page.get_by_text("已登记履约。")).to_be_visible()
-    page.context.clear_cookies()
+    press(page, "登记", "已登记履约。")
 
     log_in(page, live_server, "staff_wang")
     page.goto(agreement_url)

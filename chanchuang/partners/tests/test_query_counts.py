@@ -1,12 +1,13 @@
 """Partners lists run a constant number of queries (pinned)."""
 
+from functools import partial
+
 import pytest
-from django.urls import reverse
 
 from chanchuang.core.tests import factories as f
+from chanchuang.core.tests.querycounts import assert_list_queries, pinned_lists
 from chanchuang.partners.models import SigningEvent
 from chanchuang.partners.tests import factories as pf
-from conftest import queries_of_get
 
 # Every page: session, user, memberships, unread notifications, row count, rows = 6; plus the
 # filter's choice lists (partners: province and tag; agreements: type and party) and the
@@ -33,19 +34,7 @@ def _grow(world, n: int) -> None:
         pf.agreement_type(world.school, name=f"类型{organisation.pk}")
 
 
-@pytest.mark.parametrize(("route", "who", "pinned"), PAGES)
-def test_list_page_query_count_is_constant(client, world, route, who, pinned):
+@pytest.mark.parametrize(("url", "who", "pinned"), pinned_lists(PAGES, API_LISTS))
+def test_list_query_count_is_constant(client, world, url, who, pinned):
     client.force_login(getattr(world, who))
-    _grow(world, 1)
-    few = queries_of_get(client, reverse(route))
-    _grow(world, 10)
-    assert (few, queries_of_get(client, reverse(route))) == (pinned, pinned)
-
-
-@pytest.mark.parametrize(("url", "pinned"), API_LISTS)
-def test_api_list_query_count_is_constant(client, world, url, pinned):
-    client.force_login(world.staff_wang)
-    _grow(world, 1)
-    few = queries_of_get(client, url)
-    _grow(world, 10)
-    assert (few, queries_of_get(client, url)) == (pinned, pinned)
+    assert_list_queries(client, url, pinned, grow=partial(_grow, world))

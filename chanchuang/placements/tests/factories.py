@@ -1,4 +1,4 @@
-"""Builders of placements objects for tests (used by the world of conftest.py)."""
+"""Builders of placements objects for tests (used by the cast in cast.py)."""
 
 from __future__ import annotations
 

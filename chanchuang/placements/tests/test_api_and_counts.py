@@ -1,15 +1,15 @@
 """The selection round through the API, and pinned query counts of the placements lists."""
 
 import datetime as dt
+from functools import partial
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from chanchuang.core.tests import factories as f
+from chanchuang.core.tests.querycounts import assert_list_queries, pinned_lists
 from chanchuang.placements.models import Placement
 from chanchuang.placements.tests import factories as pf
-from conftest import queries_of_get
 
 
 def test_a_round_through_the_api(client, world, django_capture_on_commit_callbacks):
@@ -77,19 +77,7 @@ def _grow(world, n: int) -> None:
         pf.policy(world.school)
 
 
-@pytest.mark.parametrize(("route", "who", "pinned"), PAGES)
-def test_list_page_query_count_is_constant(client, world, route, who, pinned):
+@pytest.mark.parametrize(("url", "who", "pinned"), pinned_lists(PAGES, API_LISTS))
+def test_list_query_count_is_constant(client, world, url, who, pinned):
     client.force_login(getattr(world, who))
-    _grow(world, 1)
-    few = queries_of_get(client, reverse(route))
-    _grow(world, 10)
-    assert (few, queries_of_get(client, reverse(route))) == (pinned, pinned)
-
-
-@pytest.mark.parametrize(("url", "pinned"), API_LISTS)
-def test_api_list_query_count_is_constant(client, world, url, pinned):
-    client.force_login(world.staff_wang)
-    _grow(world, 1)
-    few = queries_of_get(client, url)
-    _grow(world, 10)
-    assert (few, queries_of_get(client, url)) == (pinned, pinned)
+    assert_list_queries(client, url, pinned, grow=partial(_grow, world))

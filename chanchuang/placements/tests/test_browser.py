@@ -4,8 +4,8 @@ ranks its applicants, staff runs and publishes the match, a student sees the rea
 import pytest
 from playwright.sync_api import expect
 
+from chanchuang.core.tests.browser import log_in, press
 from chanchuang.placements.tests import factories as pf
-from conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,27 +27,20 @@ def test_students_choose_enterprise_ranks_staff_publishes_student_sees_why(
         page.goto(f"{url}/choices/")
         for position in (world.position_a, world.position_b):
             page.locator(f"#available [data-id='{position.pk}'] [data-add]").click()
-        page.get_by_role("button", name="保存志愿").click()
-        expect(page.get_by_text("已保存你的 2 个志愿")).to_be_visible()
-        page.context.clear_cookies()
+        press(page, "保存志愿", "已保存你的 2 个志愿")
 
     log_in(page, live_server, "hr_li")
     page.goto(f"{url}/positions/{world.position_a.pk}/rank/")
     page.locator(f"input[name='rank-{ma.pk}']").fill("1")
     page.locator(f"input[name='rank-{world.student_liu.pk}']").fill("2")
-    page.get_by_role("button", name="保存排序").click()
-    expect(page.get_by_text("已为 2 位学生排序")).to_be_visible()
-    page.context.clear_cookies()
+    press(page, "保存排序", "已为 2 位学生排序")
 
     log_in(page, live_server, "staff_wang")
     page.goto(f"{url}/")
-    page.get_by_role("button", name="冻结输入并运行匹配").click()
-    expect(page.get_by_text("录取 2 人，未录取 0 人")).to_be_visible()
-    page.get_by_role("button", name="发布").click()
-    expect(page.get_by_text("已发布：2 个实习")).to_be_visible()
+    press(page, "冻结输入并运行匹配", "录取 2 人，未录取 0 人")
+    press(page, "发布", "已发布：2 个实习")
     # Reproducibility is verified once, at publication, and the verdict stored.
     expect(page.get_by_text("用保存的输入重新运行，结果完全一致")).to_be_visible()
-    page.context.clear_cookies()
 
     log_in(page, live_server, "student_liu")
     page.goto(f"{url}/my-result/")
