@@ -28,10 +28,10 @@ def partner_positions(organisation: Organisation, user: User) -> dict[str, Any] 
 
 
 def student_positions(student: Student, user: User) -> dict[str, Any]:
-    """The positions the student took after two-way selection (confirmed or completed), latest
-    first."""
-    return {"positions": list(Placement.objects.visible_to(user).filter(
-        student=student, status__in=[PlacementStatus.CONFIRMED, PlacementStatus.COMPLETED])
+    """The positions the student holds or held after two-way selection (matched in a published
+    round and awaiting confirmation, confirmed or completed), latest first."""
+    return {"positions": list(Placement.objects.visible_to(user).filter(student=student).exclude(
+        status=PlacementStatus.CANCELLED)
         .select_related("position__organisation").order_by("-start_date"))}
 
 

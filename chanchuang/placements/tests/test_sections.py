@@ -5,6 +5,7 @@ placed; a student's innovation record shows the positions they took."""
 from django.urls import reverse
 
 from chanchuang.mentors.tests import factories as mf
+from chanchuang.placements.choices import PlacementStatus
 from chanchuang.placements.models import Placement
 
 
@@ -47,11 +48,14 @@ def test_the_partner_page_hides_the_positions_from_who_may_not_see_them(client, 
 
 
 def test_the_record_lists_the_positions_the_student_took(client, world):
-    placement = world.placement_liu  # matched in a published round: not yet taken
+    placement = world.placement_liu  # matched in a published round, awaiting confirmation
     client.force_login(world.student_user)
     url = f"/students/{world.student_liu.pk}/innovation-record/"
+    page = client.get(url).content.decode()  # issue 13: a match is on the record, not "无"
+    assert placement.position.title in page and "已匹配" in page
+    Placement.objects.filter(pk=placement.pk).update(status=PlacementStatus.CANCELLED)
     assert placement.position.title not in client.get(url).content.decode()
-    Placement.objects.filter(pk=placement.pk).update(status="confirmed")
+    Placement.objects.filter(pk=placement.pk).update(status=PlacementStatus.CONFIRMED)
     page = client.get(url).content.decode()
     assert "就业与实习岗位" in page and placement.position.title in page
     assert str(placement.position.organisation) in page
