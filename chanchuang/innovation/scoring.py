@@ -90,30 +90,43 @@ class Seats:
 
     def fits(self, candidate: Candidate) -> bool:
         """Whether the candidate's seats are free, in the cohort and in its department's quota."""
+        return self.shortfall(candidate) is None
+
+    def shortfall(self, candidate: Candidate) -> str | None:
+        """Why the candidate does not fit: ``"capacity"`` (the team is larger than the seats
+        left), ``"quota"`` (its department's quota is full), or None when it fits."""
         if self.used + candidate.seats > self.capacity:
-            return False
+            return "capacity"
         quota = self.quotas.get(candidate.department)
-        return quota is None or self.used_by_department[candidate.department] + \
-            candidate.seats <= quota
+        if quota is not None and self.used_by_department[candidate.department] + \
+                candidate.seats > quota:
+            return "quota"
+        return None
 
     def take(self, candidate: Candidate) -> None:
         self.used += candidate.seats
         self.used_by_department[candidate.department] += candidate.seats
 
 
-def select(ranked: Sequence[Candidate], seats: Seats) -> tuple[list[Hashable], list[Hashable]]:
+def select(ranked: Sequence[Candidate], seats: Seats,
+           passed_over: dict[Hashable, tuple[str, int]] | None = None,
+           ) -> tuple[list[Hashable], list[Hashable]]:
     """Go down the ranking, taking every candidate whose seats are free: (selected, waitlist).
 
     A team too large for the seats left, or from a department whose quota is full, is passed
-    over for the next one down and waits in rank order.
+    over for the next one down and waits in rank order; ``passed_over``, if given, receives
+    each waiting candidate's reason (``Seats.shortfall``) and the seats then left.
     """
     selected, waiting = [], []
     for candidate in ranked:
-        if seats.fits(candidate):
+        reason = seats.shortfall(candidate)
+        if reason is None:
             seats.take(candidate)
             selected.append(candidate.application)
         else:
             waiting.append(candidate.application)
+            if passed_over is not None:
+                passed_over[candidate.application] = (reason, seats.capacity - seats.used)
     return selected, waiting
 
 

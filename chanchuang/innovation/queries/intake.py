@@ -86,9 +86,21 @@ def proposed_selection(cohort: Cohort) -> tuple[list[Application], set[int]]:
     for application in ranked:
         application.lead = next(m.student for m in application.members.all()
                                 if m.student_id == application.lead_id)
+    return ranked, _select_explained(cohort, ranked)
+
+
+def _select_explained(cohort: Cohort, ranked: list[Application]) -> set[int]:
+    """Which of the ranked applications the rules select from an empty cohort; each one passed
+    over while one ranked below it got a place gets ``passed_over`` (why, and the seats then
+    left) for its row on the selection page."""
+    reasons: dict[int, tuple[str, int]] = {}
     selected, _waiting = scoring.select(
-        [candidate(a) for a in ranked if a.rank is not None], seats(cohort, []))
-    return ranked, set(selected)
+        [candidate(a) for a in ranked if a.rank is not None], seats(cohort, []), reasons)
+    lowest_selected = max((a.rank for a in ranked if a.pk in selected), default=0)
+    for application in ranked:
+        if application.pk in reasons and application.rank < lowest_selected:
+            application.passed_over = reasons[application.pk]
+    return set(selected)
 
 
 def current_selection(cohort: Cohort) -> tuple[list[Application], set[int]]:
@@ -99,6 +111,7 @@ def current_selection(cohort: Cohort) -> tuple[list[Application], set[int]]:
         return proposed_selection(cohort)
     ranked = list(cohort.applications.exclude(rank=None).order_by("rank")
                   .select_related("lead__department", "project").prefetch_related("members"))
+    _select_explained(cohort, ranked)  # why a waitlisted row was passed over at publication
     return ranked, {a.pk for a in ranked if a.status in HOLDING}
 
 

@@ -1,8 +1,10 @@
 """Tables of programmes and cohorts."""
 
 import django_tables2 as tables
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from chanchuang.innovation.choices import CohortPhase
 from chanchuang.innovation.models import Cohort, Programme
@@ -14,7 +16,11 @@ PHASE_COLOURS = {
 
 
 def phase_badge(cohort: Cohort) -> str:
-    """A cohort's phase as a coloured Tabler badge."""
+    """A cohort's phase as a coloured Tabler badge; one still open after its closing time says
+    applications are closed (reviewers are assigned next), not that it takes applications."""
+    if cohort.phase == CohortPhase.OPEN and timezone.now() >= cohort.applications_close_at:
+        return format_html('<span class="badge bg-orange-lt">{}</span>',
+                           pgettext("cohort phase", "Applications closed"))
     return format_html('<span class="badge bg-{}-lt">{}</span>', PHASE_COLOURS[cohort.phase],
                        cohort.get_phase_display())
 

@@ -318,3 +318,11 @@ def test_staff_record_acceptances_given_offline_all_or_none(client, world):
     response = client.post(url, {"applications": [second.pk, third.pk]}, follow=True)
     assert "已记录 2 份确认参加" in response.content.decode()
     assert Team.objects.filter(cohort=cohort).count() == 3
+
+
+def test_a_cohort_past_its_closing_time_is_badged_closed_not_taking_applications(client, world):
+    cohort, _users, _apps = _closed_cohort(world, applicants=1)
+    assert cohort.phase == "open"  # nobody has assigned reviewers yet
+    client.force_login(world.staff_wang)
+    page = client.get(cohort.get_absolute_url()).content.decode()
+    assert "报名已截止</span>" in page and "报名中</span>" not in page
