@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.models import Linked, Student
 from chanchuang.core.visibility import Scope, VisibleQuerySet, visible_through
-from chanchuang.innovation.choices import AttendanceStatus, CheckInMethod
+from chanchuang.innovation.choices import AttendanceStatus, CheckInMethod, CohortPhase
 from chanchuang.innovation.models.intake import Application, ApplicationMember, Project
 from chanchuang.innovation.models.programmes import Cohort, Milestone, Session
 from chanchuang.mentors.models import Mentor
@@ -19,14 +19,16 @@ from chanchuang.mentors.models import Mentor
 
 def teams_seen(scope: Scope) -> Q:
     """The teams a scope reaches: all of the school for its staff, those with a student of
-    their department for department staff, one's own as a member, the teams one mentors, and
-    every team of a cohort one judges."""
+    their department for department staff, one's own as a member, the teams one mentors, and,
+    while a cohort runs (its demo day is scored then), every team of a cohort one judges; once
+    it has finished a judge keeps only the teams they mentor."""
     members = ApplicationMember.objects.filter(
         Q(student__department_id__in=scope.department_ids)
         | Q(student__user_id=scope.user_id)).values("application")
     return (Q(cohort__school_id__in=scope.staff_schools) | Q(application__in=members)
             | Q(mentor__user_id=scope.user_id)
-            | Q(cohort__in=Cohort.objects.filter(judges__id=scope.user_id).values("pk")))
+            | Q(cohort__in=Cohort.objects.filter(judges__id=scope.user_id,
+                                                 phase=CohortPhase.RUNNING).values("pk")))
 
 
 class TeamQuerySet(VisibleQuerySet):

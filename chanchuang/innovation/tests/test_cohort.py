@@ -14,7 +14,7 @@ from chanchuang.core.models import AuditEntry
 from chanchuang.core.services import DomainError
 from chanchuang.core.tests import factories as f
 from chanchuang.innovation.choices import CohortPhase
-from chanchuang.innovation.models import Application, Attendance, Credit, JudgeScore
+from chanchuang.innovation.models import Application, Attendance, Cohort, Credit, JudgeScore
 from chanchuang.innovation.queries import cohort as queries
 from chanchuang.innovation.services import cohort as services
 from chanchuang.innovation.tests import factories as inf
@@ -203,3 +203,17 @@ def test_a_running_cohort_still_takes_submissions(world):
     submission = services.submit(actor=world.student_user, milestone=world.milestone,
                                  team=world.team_liu, content="完成了用户访谈")
     assert submission.team == world.team_liu
+
+
+def test_a_mentor_sees_only_their_own_teams_once_the_cohort_they_judged_has_finished(client,
+                                                                                     world):
+    cohort = world.cohort_running
+    cohort.judges.add(world.mentor_chen)
+    mine, other = world.team_liu, world.team_ma  # mentor_chen mentors student_liu's team
+    client.force_login(world.mentor_chen)
+    listing = client.get(reverse("innovation:team_list")).content.decode()
+    assert mine.name in listing and other.name in listing  # demo day: every pitch to score
+    Cohort.objects.filter(pk=cohort.pk).update(phase=CohortPhase.FINISHED)
+    listing = client.get(reverse("innovation:team_list")).content.decode()
+    assert mine.name in listing and other.name not in listing
+    assert client.get(other.get_absolute_url()).status_code == 404
