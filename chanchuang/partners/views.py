@@ -3,6 +3,9 @@ parties, commitments, deliveries and attachments, signing events, agreement type
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -39,6 +42,16 @@ from chanchuang.partners.models import (
     Interaction,
     SigningEvent,
 )
+
+
+def _refusal(check: Callable[..., None], *args: Any) -> str | None:
+    """The message a service's check refuses with (shown instead of the form), or None."""
+    try:
+        check(*args)
+    except DomainError as exc:
+        return exc.message
+    return None
+
 
 # --- Partners --------------------------------------------------------------------------------
 
@@ -308,14 +321,9 @@ class AgreementTerminate(ScopedView):
         return agreement
 
     def _page(self, agreement: Agreement, form: forms.TerminationForm) -> HttpResponse:
-        try:
-            services.check_manual_step(agreement, AgreementStatus.TERMINATED)
-        except DomainError as exc:
-            refusal = exc.message
-        else:
-            refusal = None
         return render(self.request, "partners/agreement_terminate.html", {
-            "object": agreement, "form": form, "refusal": refusal})
+            "object": agreement, "form": form, "refusal": _refusal(
+                services.check_manual_step, agreement, AgreementStatus.TERMINATED)})
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         return self._page(self._agreement(pk), forms.TerminationForm())
@@ -427,14 +435,9 @@ class DeliveryAdd(ScopedView):
 
     def _page(self, commitment, form):
         delivered = sum(d.quantity for d in commitment.deliveries.all())
-        try:
-            services.check_accepts_deliveries(commitment.agreement)
-        except DomainError as exc:
-            refusal = exc.message
-        else:
-            refusal = None
         return render(self.request, "partners/delivery_form.html", {
-            "commitment": commitment, "form": form, "delivered": delivered, "refusal": refusal,
+            "commitment": commitment, "form": form, "delivered": delivered,
+            "refusal": _refusal(services.check_accepts_deliveries, commitment.agreement),
             "deliveries": commitment.deliveries.select_related("recorded_by")})
 
     def _commitment(self, pk):
