@@ -197,8 +197,8 @@ def test_the_positions_card_lists_the_positions_and_what_the_ledger_adds(client,
 @pytest.fixture
 def busy_world(world, today):
     """Agreement A with three parties (enterprise B too), signed at the ceremony, renewing
-    agreement B (hr_li's colleague cannot open B), with an attachment and a delivery; enterprise
-    A with a contact, a mentor and a position."""
+    agreement B (which hr_li cannot open), with an attachment and a delivery; enterprises A and B
+    each with a mentor and a position, A with a contact."""
     agreement = world.agreement_a
     AgreementParty.objects.create(agreement=agreement, organisation=world.enterprise_b,
                                   role=PartyRole.PARTY)
@@ -206,6 +206,7 @@ def busy_world(world, today):
                                                      renewal_of=world.agreement_b)
     world.attachment_a, world.delivery_a, world.contact_a  # noqa: B018
     world.appointment_a, world.position_a, world.agreement_draft  # noqa: B018
+    world.appointment_b, world.position_b  # noqa: B018
     return world
 
 
