@@ -101,7 +101,7 @@ def _fill_mentor_commitment(actor: User, appointment: Appointment) -> None:
         party__organisation_id=appointment.mentor.organisation_id).first()
     day = min(max(appointment.start_date, agreement.start_date), timezone.localdate(),
               agreement.end_date)
-    if commitment is None or day < agreement.start_date:
+    if commitment is None or day < agreement.start_date or not agreement.in_force:
         return
     partner_services.record_delivery(
         actor=actor, commitment=commitment, quantity=Decimal(1), delivered_on=day,

@@ -88,6 +88,7 @@ class AgreementOut(Schema):
     start_date: dt.date
     end_date: dt.date
     signed_on: dt.date | None
+    termination_reason: str
 
 
 class AgreementDetailOut(AgreementOut):
@@ -107,9 +108,11 @@ class AgreementDetailOut(AgreementOut):
 
 
 class TransitionIn(Schema):
-    """A lifecycle step taken by hand: review, draft (send back) or terminated."""
+    """A lifecycle step taken by hand: review, draft (send back) or terminated (with the
+    reason, required for a termination)."""
 
     to: str
+    reason: str = ""
 
 
 class SignIn(Schema):
@@ -190,7 +193,8 @@ def transition(request: HttpRequest, agreement_id: int, data: TransitionIn):
     agreement = _agreement(request, agreement_id)
     if not request.user.has_perm("partners.manage_agreement", agreement):
         raise PermissionDenied
-    return services.transition(actor=request.user, agreement=agreement, to=data.to)
+    return services.transition(actor=request.user, agreement=agreement, to=data.to,
+                               reason=data.reason)
 
 
 @router.post("/agreements/{agreement_id}/sign", response=AgreementOut)

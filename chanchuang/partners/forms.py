@@ -122,6 +122,15 @@ class DeliveryForm(forms.ModelForm):
         widgets = {"delivered_on": DATE}
 
 
+class TerminationForm(forms.Form):
+    """Why an agreement is terminated (the service checks that it says something)."""
+
+    reason = forms.CharField(
+        label=_("reason for termination"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "required": True, "minlength": 4}),
+        help_text=_("Recorded on the agreement and in its history; the parties can read it."))
+
+
 class AttachmentForm(forms.Form):
     """A scanned signed copy or annex."""
 

@@ -15,6 +15,7 @@ from chanchuang.core.models import Linked, Organisation, School, Student
 from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet, visible_through
 from chanchuang.partners.choices import (
+    IN_FORCE,
     AgreementStatus,
     CommitmentKind,
     DeliverySource,
@@ -183,6 +184,8 @@ class Agreement(Linked, models.Model):
                                       null=True, blank=True, on_delete=models.SET_NULL,
                                       related_name="agreements")
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    termination_reason = models.TextField(_("reason for termination"), blank=True,
+                                          editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = AgreementQuerySet.as_manager()
@@ -207,6 +210,11 @@ class Agreement(Linked, models.Model):
     def is_editable(self) -> bool:
         """Parties, terms and commitments change only before the agreement is signed."""
         return self.status in (AgreementStatus.DRAFT, AgreementStatus.REVIEW)
+
+    @property
+    def in_force(self) -> bool:
+        """Signed and not yet ended: its commitments count and deliveries are recorded."""
+        return self.status in IN_FORCE
 
 
 class AgreementPartyQuerySet(visible_through("agreement")):

@@ -6,10 +6,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 
-from chanchuang.partners.choices import IN_FORCE, AgreementStatus, PartnerStatus
-from chanchuang.partners.models import UNITS, Agreement, AgreementParty, Commitment
+from chanchuang.core.models import Organisation, User
+from chanchuang.partners.choices import (
+    IN_FORCE,
+    AgreementStatus,
+    CommitmentKind,
+    DeliverySource,
+    PartnerStatus,
+)
+from chanchuang.partners.models import UNITS, Agreement, AgreementParty, Commitment, Delivery
 
 SIGNED_EVER = (*IN_FORCE, AgreementStatus.EXPIRED, AgreementStatus.TERMINATED,
                AgreementStatus.RENEWED)
@@ -39,6 +46,11 @@ def partner_status(organisation) -> PartnerStatus:
     return PartnerStatus.PROSPECT
 
 
+def percent(delivered: Decimal, promised: Decimal) -> int:
+    """How much of a promise is delivered, in whole percent (0 for nothing promised)."""
+    return round(100 * delivered / promised) if promised else 0
+
+
 @dataclass
 class LedgerLine:
     """Promised against delivered, for one party and kind of commitment."""
@@ -51,7 +63,7 @@ class LedgerLine:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.delivered / self.promised) if self.promised else 0
+        return percent(self.delivered, self.promised)
 
 
 def ledger(commitments: QuerySet) -> list[LedgerLine]:
@@ -74,3 +86,23 @@ def agreement_rows(user):
     """Agreements the user may see, with what their table rows show."""
     return Agreement.objects.visible_to(user).select_related("type").prefetch_related(
         Prefetch("parties", queryset=AgreementParty.objects.select_related("organisation")))
+
+
+@dataclass
+class PostsDelivered:
+    """Internship posts an organisation delivered under its agreements, as the ledger says."""
+
+    total: Decimal
+    by_hand: Decimal  # recorded by a person, not by a placement confirmed in the platform
+
+
+def posts_delivered(organisation: Organisation, user: User) -> PostsDelivered:
+    """The internship posts the ledger records as delivered by the organisation, over the
+    agreements the user sees (one query)."""
+    sums = Delivery.objects.visible_to(user).filter(
+        commitment__party__organisation=organisation,
+        commitment__kind=CommitmentKind.INTERNSHIP_POSTS,
+    ).aggregate(total=Sum("quantity"),
+                placed=Sum("quantity", filter=Q(source=DeliverySource.PLACEMENT)))
+    total, placed = sums["total"] or Decimal(0), sums["placed"] or Decimal(0)
+    return PostsDelivered(total=total, by_hand=total - placed)

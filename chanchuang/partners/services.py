@@ -59,6 +59,8 @@ MANUAL = {(S.DRAFT, S.REVIEW), (S.REVIEW, S.DRAFT), (S.SIGNED, S.TERMINATED),
 # the whole target (anything larger is a typing error, not a delivery).
 COUNTABLE = set(CommitmentKind) - {CommitmentKind.FUNDING, CommitmentKind.TRAINING}
 PLAUSIBLE_FACTOR = 2
+# A termination is explained in a few words at least.
+MIN_REASON_LENGTH = 4
 
 
 def _require_editable(agreement: Agreement) -> None:
@@ -166,14 +168,21 @@ def remove_commitment(*, actor: User, commitment: Commitment) -> None:
         commitment.delete()
 
 
+def check_accepts_deliveries(agreement: Agreement) -> None:
+    """Refuse a delivery unless the agreement is in force (signed, active or expiring)."""
+    if not agreement.in_force:
+        raise DomainError(_("This agreement is %(status)s: deliveries are recorded only while "
+                            "an agreement is in force (signed, active or expiring).")
+                          % {"status": agreement.get_status_display()})
+
+
 def record_delivery(*, actor: User | None, commitment: Commitment, quantity: Decimal,
                     delivered_on: dt.date, description: str = "",
                     evidence: UploadedFile | None = None,
                     source: str = DeliverySource.MANUAL) -> Delivery:
     """Record something delivered against a commitment, within the agreement's term."""
     agreement = Agreement.objects.get(pk=commitment.agreement_id)  # its status as of now
-    if agreement.status not in (*IN_FORCE, S.EXPIRED, S.RENEWED):
-        raise DomainError(_("Deliveries are recorded once the agreement is signed."))
+    check_accepts_deliveries(agreement)
     if not agreement.start_date <= delivered_on <= agreement.end_date:
         raise DomainError(_("Date: it must lie within the agreement's term, %(start)s to "
                             "%(end)s.") % {"start": agreement.start_date,
@@ -235,15 +244,35 @@ def _set_status(agreement: Agreement, status: str, actor: User | None, **extra: 
                  after=audit.snapshot(agreement))
 
 
-def transition(*, actor: User, agreement: Agreement, to: str) -> Agreement:
-    """Take a lifecycle step by hand (submit for review, send back, terminate)."""
+def check_manual_step(agreement: Agreement, to: str) -> None:
+    """Refuse a step the agreement's status does not allow to be taken by hand."""
     _check_allowed(agreement, to)
     if (agreement.status, to) not in MANUAL:
         raise DomainError(_("This step happens by signing or by date, not by hand."))
+
+
+def _termination_reason(reason: str) -> str:
+    """The reason given for a termination, refused unless it says something."""
+    reason = reason.strip()
+    if len(reason) < MIN_REASON_LENGTH:
+        raise DomainError(_("Reason for termination: say in a few words (at least %(n)d "
+                            "characters) why the agreement ends.") % {"n": MIN_REASON_LENGTH},
+                          field="reason")
+    return reason
+
+
+def transition(*, actor: User, agreement: Agreement, to: str, reason: str = "") -> Agreement:
+    """Take a lifecycle step by hand (submit for review, send back, terminate); a termination
+    needs its reason, which the agreement and its audit entry keep."""
+    check_manual_step(agreement, to)
+    extra = {}
     if to == S.REVIEW:
         _check_ready_to_sign(agreement)
+    if to == S.TERMINATED:
+        extra["termination_reason"] = _termination_reason(reason)
     with transaction.atomic():
-        _set_status(Agreement.objects.select_for_update().get(pk=agreement.pk), to, actor)
+        _set_status(Agreement.objects.select_for_update().get(pk=agreement.pk), to, actor,
+                    **extra)
     agreement.refresh_from_db()
     return agreement
 

@@ -23,6 +23,8 @@ urlpatterns = [
                   delete_view=views.AgreementDelete, add_view=views.AgreementAdd),
     path("agreements/<int:pk>/status/<slug:to>/", views.AgreementTransition.as_view(),
          name="agreement_transition"),
+    path("agreements/<int:pk>/terminate/", views.AgreementTerminate.as_view(),
+         name="agreement_terminate"),
     path("agreements/<int:pk>/sign/", views.AgreementSign.as_view(), name="agreement_sign"),
     path("agreements/<int:pk>/renew/", views.AgreementRenew.as_view(), name="agreement_renew"),
     path("agreements/<int:pk>/pdf/", views.AgreementPdf.as_view(), name="agreement_pdf"),

@@ -3,6 +3,9 @@ parties, commitments, deliveries and attachments, signing events, agreement type
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -39,6 +42,16 @@ from chanchuang.partners.models import (
     Interaction,
     SigningEvent,
 )
+
+
+def _refusal(check: Callable[..., None], *args: Any) -> str | None:
+    """The message a service's check refuses with (shown instead of the form), or None."""
+    try:
+        check(*args)
+    except DomainError as exc:
+        return exc.message
+    return None
+
 
 # --- Partners --------------------------------------------------------------------------------
 
@@ -204,15 +217,24 @@ class AgreementDetail(ObjectDetailView):
         user = self.request.user
         can_manage = user.has_perm("partners.manage_agreement", agreement)
         commitments = list(agreement.commitments.with_delivered().select_related(
-            "party__organisation", "agreement__school").prefetch_related("deliveries"))
+            "party__organisation", "agreement__school"))
         editable = can_manage and agreement.is_editable
+        parties = list(agreement.parties.select_related("organisation"))
+        visible = Agreement.objects.visible_to(user)
         return {
-            "parties": agreement.parties.select_related("organisation"),
-            "commitments": [(c, user.has_perm("partners.record_delivery", c))
-                            for c in commitments],
-            "ledger": queries.ledger(agreement.commitments.all()),
+            "parties": parties,
+            # Only the parties whose page the user may open are links.
+            "partner_ids": set(Organisation.objects.visible_to(user).filter(
+                pk__in=[p.organisation_id for p in parties if p.organisation_id])
+                .values_list("pk", flat=True)),
+            "commitments": [(c, agreement.in_force and user.has_perm(
+                "partners.record_delivery", c)) for c in commitments],
             "attachments": agreement.attachments.select_related("uploaded_by"),
-            "renewals": agreement.renewals.all(),
+            "renewal_of": visible.filter(pk=agreement.renewal_of_id).first()
+            if agreement.renewal_of_id else None,
+            "renewals": visible.filter(renewal_of=agreement),
+            "can_view_signing": agreement.signing_event_id is not None
+            and user.has_perm("partners.view_signing", agreement.signing_event),
             "history": AuditEntry.objects.filter(
                 content_type=ContentType.objects.get_for_model(Agreement),
                 object_id=str(agreement.pk)).select_related("actor")[:30],
@@ -272,12 +294,48 @@ class AgreementAction(ObjectActionView):
 
 
 class AgreementTransition(AgreementAction):
-    """Submit for review, send back to draft, or terminate."""
+    """Submit for review, send back to draft, or terminate (with a reason)."""
 
     def act(self, agreement, form):
         agreement = services.transition(actor=self.request.user, agreement=agreement,
-                                        to=self.kwargs["to"])
+                                        to=self.kwargs["to"],
+                                        reason=self.request.POST.get("reason", ""))
         return _("The agreement is now %(status)s.") % {"status": agreement.get_status_display()}
+
+
+class AgreementTerminate(ScopedView):
+    """Terminate an agreement: a page that says what it means and asks why, then the step."""
+
+    model = Agreement
+
+    def _agreement(self, pk: int) -> Agreement:
+        agreement = self.get_object(pk)
+        if not self.request.user.has_perm("partners.manage_agreement", agreement):
+            raise PermissionDenied
+        return agreement
+
+    def _page(self, agreement: Agreement, form: forms.TerminationForm) -> HttpResponse:
+        return render(self.request, "partners/agreement_terminate.html", {
+            "object": agreement, "form": form, "refusal": _refusal(
+                services.check_manual_step, agreement, AgreementStatus.TERMINATED)})
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self._page(self._agreement(pk), forms.TerminationForm())
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        agreement = self._agreement(pk)
+        form = forms.TerminationForm(request.POST)
+        if form.is_valid():
+            try:
+                services.transition(actor=request.user, agreement=agreement,
+                                    to=AgreementStatus.TERMINATED,
+                                    reason=form.cleaned_data["reason"])
+            except DomainError as exc:
+                form.add_error("reason" if exc.field == "reason" else None, exc.message)
+            else:
+                messages.success(request, _("The agreement is terminated."))
+                return redirect(agreement)
+        return self._page(agreement, form)
 
 
 class AgreementSign(AgreementAction):
@@ -373,6 +431,7 @@ class DeliveryAdd(ScopedView):
         delivered = sum(d.quantity for d in commitment.deliveries.all())
         return render(self.request, "partners/delivery_form.html", {
             "commitment": commitment, "form": form, "delivered": delivered,
+            "refusal": _refusal(services.check_accepts_deliveries, commitment.agreement),
             "deliveries": commitment.deliveries.select_related("recorded_by")})
 
     def _commitment(self, pk):

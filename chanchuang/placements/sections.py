@@ -9,13 +9,15 @@ from django.db.models import Count, Q
 
 from chanchuang.core.models import Organisation, Student, User
 from chanchuang.core.sections import PARTNER, STUDENT_RECORD, PageSection
+from chanchuang.partners.queries import posts_delivered
 from chanchuang.placements.choices import PlacementStatus
 from chanchuang.placements.models import Placement, Position
 
 
 def partner_positions(organisation: Organisation, user: User) -> dict[str, Any] | None:
     """The partner's positions with their seats and the interns placed (confirmed or
-    completed), newest plan first (for users who see positions)."""
+    completed), newest plan first, and the internship posts the ledger records as delivered
+    (for users who see positions)."""
     if not user.has_perm("placements.view_plans"):
         return None
     positions = list(Position.objects.visible_to(user).filter(organisation=organisation)
@@ -24,7 +26,9 @@ def partner_positions(organisation: Organisation, user: User) -> dict[str, Any] 
                                                  PlacementStatus.COMPLETED])))
                      .order_by("-plan__created_at", "title"))
     return {"positions": positions, "seats": sum(p.seats for p in positions),
-            "interns": sum(p.interns for p in positions)}
+            "interns": sum(p.interns for p in positions),
+            # What the agreements' ledger says, so that the card never contradicts it.
+            "posts_delivered": posts_delivered(organisation, user)}
 
 
 def student_positions(student: Student, user: User) -> dict[str, Any]:

@@ -410,7 +410,7 @@ def _fill_post_commitment(actor: User, placement: Placement) -> None:
     agreement = position.agreement
     day = min(max(placement.start_date, agreement.start_date), timezone.localdate(),
               agreement.end_date)
-    if commitment is None or day < agreement.start_date:
+    if commitment is None or day < agreement.start_date or not agreement.in_force:
         return
     partner_services.record_delivery(
         actor=actor, commitment=commitment, quantity=Decimal(1), delivered_on=day,

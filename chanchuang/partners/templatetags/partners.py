@@ -2,6 +2,7 @@
 
 from django import template
 
+from chanchuang.partners import queries
 from chanchuang.partners.choices import AgreementStatus
 from chanchuang.partners.tables import badge
 
@@ -21,3 +22,9 @@ def status_label(value: str) -> str:
         return AgreementStatus(value).label
     except ValueError:
         return value
+
+
+@register.filter
+def percent_of(delivered, promised) -> int:
+    """Delivered as a whole percent of promised (for progress bars)."""
+    return queries.percent(delivered, promised)

@@ -36,6 +36,9 @@ partners:agreement_delete      POST  agreement_draft      302  302  302  403  40
 partners:agreement_delete      GET   agreement_a          302  403  403  403  403  404  404  404
 partners:agreement_transition  POST  agreement_draft,=review 302 302 302  403  403  404  404  404
 partners:agreement_transition  POST  agreement_far,=terminated 302 302 404 404 404  404  404  404
+partners:agreement_terminate   GET   agreement_a          302  200  200  403  403  404  404  404
+partners:agreement_terminate   POST  agreement_a          302  200  200  403  403  404  404  404
+partners:agreement_terminate   GET   agreement_far        302  200  404  404  404  404  404  404
 partners:agreement_sign        POST  agreement_a          302  302  302  403  403  404  404  404
 partners:agreement_renew       POST  agreement_a          302  302  302  403  403  404  404  404
 partners:agreement_pdf         GET   agreement_a          302  200  200  200  200  404  404  404

@@ -63,7 +63,7 @@ def test_agreement_from_draft_to_delivery(page, browser_world, live_server):
 
     log_in(page, live_server, "staff_wang")
     page.goto(agreement_url)
-    ledger = page.locator(".card", has_text="各方承诺与履约")
-    row = ledger.locator("tr", has_text="实习岗位")
+    commitments = page.locator(".card", has_text="承诺事项")  # one table, with the progress
+    row = commitments.locator("tr", has_text="实习岗位")
     expect(row).to_contain_text("20 个")
     expect(row).to_contain_text("30%")
