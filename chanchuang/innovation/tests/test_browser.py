@@ -53,7 +53,10 @@ def test_student_applies_is_scored_selected_accepts_and_gets_a_mentor(
     page.get_by_role("link", name="排名与录取").click()
     row = page.locator("tr", has_text="光伏先锋")
     expect(row).to_contain_text("74.00")  # (3·8 + 2·7)/50 = 76 and (3·6 + 2·9)/50 = 72
+    asked = []  # publishing asks first, with the count
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     press(page, "发布录取结果", "已发布：1 份录取，0 份候补。")
+    assert asked and "将向 1 个申请发出录取通知" in asked[0]
 
     log_in(page, live_server, "student_liu")
     page.goto(f"{live_server.url}/innovation/applications/mine/")
