@@ -79,7 +79,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "organisations": Organisation.objects.filter(pk__in=scope.organisation_ids)
         .select_related("school", "region"),
         "own_student": Student.objects.filter(user=user)
-        .select_related("school", "department", "major", "school_class").first(),
+        .select_related("school", "department", "major", "school_class").first()
+        if scope.student_schools else None,
         "province_schools": queries.province_overview(user) if scope.observer_provinces
         else [],
         "Role": Role,

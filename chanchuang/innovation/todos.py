@@ -59,6 +59,8 @@ def offer_todos(user, scope) -> list[ToDo]:
 def review_todos(user, scope) -> list[ToDo]:
     """Anyone given applications to review (mentors, staff, teachers): what is left to score,
     per cohort in review."""
+    if not (scope.campus_schools or scope.is_admin):
+        return []
     rows = (Review.objects.visible_to(user)
             .filter(reviewer=user, status=ReviewStatus.ASSIGNED,
                     application__cohort__phase=CohortPhase.REVIEWING)
