@@ -71,8 +71,9 @@ def commitment_todos(user, scope) -> list[ToDo]:
     due = (Commitment.objects.visible_to(user).filter(mine)
            .filter(agreement__in=_ending(Agreement.objects.all(), today))
            .with_delivered().filter(delivered__lt=F("target"))
+           # A party's name is its organisation's, its student's or its school's.
            .select_related("agreement", "party__organisation", "party__student__user",
-                           "agreement__school").order_by("agreement__end_date", "pk"))
+                           "party__agreement__school").order_by("agreement__end_date", "pk"))
     return [ToDo(what=_("Deliver: %(commitment)s") % {"commitment": commitment},
                  detail=_("%(delivered)s of %(target)s %(unit)s delivered; %(agreement)s ends "
                           "on %(day)s.") % {
