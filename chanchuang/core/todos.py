@@ -96,15 +96,19 @@ def figures_for(user) -> list[tuple[str, list[Figure]]]:
             for role in Role if any(f.role == role for f in figures)]
 
 
-def managed_schools(scope: Scope) -> frozenset[int] | None:
-    """The schools whose staff work a user does (None: every school, for a platform admin);
-    an empty set for everyone else."""
-    return None if scope.is_admin else scope.staff_schools
+def local_time(moment: dt.datetime) -> str:
+    """A moment as a to-do says it: the local date and time to the minute."""
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
-def in_schools(queryset, schools: frozenset[int] | None, field: str = "school_id"):
-    """The queryset's rows in those schools (all rows when ``schools`` is None)."""
-    return queryset if schools is None else queryset.filter(**{f"{field}__in": schools})
+def managed(queryset, scope: Scope, field: str = "school_id"):
+    """The rows of a queryset (already ``visible_to`` the user) in the schools whose staff work
+    the user does: every row for a platform admin, None for anyone who is not school staff."""
+    if scope.is_admin:
+        return queryset
+    if not scope.staff_schools:
+        return None
+    return queryset.filter(**{f"{field}__in": scope.staff_schools})
 
 
 @register_figures

@@ -11,16 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chanchuang.core import todos
 from chanchuang.core.choices import Role
-from chanchuang.core.todos import (
-    HORIZON_DAYS,
-    Figure,
-    ToDo,
-    in_schools,
-    managed_schools,
-    register,
-    register_figures,
-)
+from chanchuang.core.todos import HORIZON_DAYS
 from chanchuang.partners.choices import IN_FORCE
 from chanchuang.partners.models import Agreement, AgreementParty, Commitment, quantity_text
 
@@ -35,59 +28,55 @@ def _ending(agreements, today: dt.date):
         renewals__isnull=True)
 
 
-@register
-def agreement_todos(user, scope) -> list[ToDo]:
+@todos.register
+def agreement_todos(user, scope) -> list[todos.ToDo]:
     """School staff: agreements to renew before they end, or expired and still in force."""
-    schools = managed_schools(scope)
-    if schools is not None and not schools:
+    agreements = todos.managed(Agreement.objects.visible_to(user), scope)
+    if agreements is None:
         return []
     today = timezone.localdate()
-    todos = []
-    for agreement in _ending(in_schools(Agreement.objects.visible_to(user), schools), today) \
-            .order_by("end_date"):
+    found = []
+    for agreement in _ending(agreements, today).order_by("end_date"):
         expired = agreement.end_date < today
-        todos.append(ToDo(
+        found.append(todos.ToDo(
             what=(_("Expired, still in force: %(agreement)s") if expired
                   else _("Renew or close: %(agreement)s")) % {"agreement": agreement},
             detail=(_("It ended on %(day)s.") if expired else _("It ends on %(day)s."))
             % {"day": agreement.end_date},
             due=agreement.end_date, url=agreement.get_absolute_url(), icon="file-certificate"))
-    return todos
+    return found
 
 
-@register
-def commitment_todos(user, scope) -> list[ToDo]:
+@todos.register
+def commitment_todos(user, scope) -> list[todos.ToDo]:
     """Commitments short of their target whose agreement ends within the horizon: the
     school's for its staff, an organisation's own for its members."""
-    schools = managed_schools(scope)
-    if not scope.organisation_ids and schools is not None and not schools:
+    visible = Commitment.objects.visible_to(user)
+    staff = todos.managed(visible, scope, "agreement__school_id")
+    own = visible.filter(party__organisation_id__in=scope.organisation_ids)
+    if staff is None and not scope.organisation_ids:
         return []
-    mine = Q(party__organisation_id__in=scope.organisation_ids)
-    if schools is None:
-        mine = Q()
-    elif schools:
-        mine |= Q(agreement__school_id__in=schools)
     today = timezone.localdate()
-    due = (Commitment.objects.visible_to(user).filter(mine)
+    due = ((own if staff is None else staff | own)
            .filter(agreement__in=_ending(Agreement.objects.all(), today))
            .with_delivered().filter(delivered__lt=F("target"))
            # A party's name is its organisation's, its student's or its school's.
            .select_related("agreement", "party__organisation", "party__student__user",
                            "party__agreement__school").order_by("agreement__end_date", "pk"))
-    return [ToDo(what=_("Deliver: %(commitment)s") % {"commitment": commitment},
-                 detail=_("%(delivered)s of %(target)s %(unit)s delivered; %(agreement)s ends "
-                          "on %(day)s.") % {
-                     "delivered": quantity_text(commitment.delivered),
-                     "target": quantity_text(commitment.target), "unit": commitment.unit,
-                     "agreement": commitment.agreement.number,
-                     "day": commitment.agreement.end_date},
-                 due=commitment.agreement.end_date, url=commitment.agreement.get_absolute_url(),
-                 icon="truck-delivery")
+    return [todos.ToDo(what=_("Deliver: %(commitment)s") % {"commitment": commitment},
+                       detail=_("%(delivered)s of %(target)s %(unit)s delivered; "
+                                "%(agreement)s ends on %(day)s.") % {
+                           "delivered": quantity_text(commitment.delivered),
+                           "target": quantity_text(commitment.target), "unit": commitment.unit,
+                           "agreement": commitment.agreement.number,
+                           "day": commitment.agreement.end_date},
+                       due=commitment.agreement.end_date,
+                       url=commitment.agreement.get_absolute_url(), icon="truck-delivery")
             for commitment in due]
 
 
-@register_figures
-def commitment_figures(user, scope) -> list[Figure]:
+@todos.register_figures
+def commitment_figures(user, scope) -> list[todos.Figure]:
     """An enterprise: of its commitments under agreements in force, how many are met."""
     if not scope.organisation_ids:
         return []
@@ -96,6 +85,6 @@ def commitment_figures(user, scope) -> list[Figure]:
                       agreement__status__in=IN_FORCE)
               .with_delivered()
               .aggregate(total=Count("pk"), met=Count("pk", filter=Q(delivered__gte=F("target")))))
-    return [Figure(Role.ENTERPRISE_MEMBER, 30, _("Commitments met"),
-                   f"{counts['met']} / {counts['total']}", reverse("partners:agreement_list"),
-                   _("delivered in full, of those under agreements in force"))]
+    return [todos.Figure(Role.ENTERPRISE_MEMBER, 30, _("Commitments met"),
+                         f"{counts['met']} / {counts['total']}", reverse("partners:agreement_list"),
+                         _("delivered in full, of those under agreements in force"))]
