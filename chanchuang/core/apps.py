@@ -24,3 +24,4 @@ class CoreConfig(AppConfig):
         register_daily("stalled imports", recover_stalled_jobs)
         autodiscover_modules("imports")  # each app's import kinds register themselves
         autodiscover_modules("audit_actions")  # and each app's named audit actions
+        autodiscover_modules("todos")  # and what each app has waiting on the home page

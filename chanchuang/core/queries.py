@@ -37,19 +37,26 @@ def school_figures(user, school: School) -> dict[str, int]:
     }
 
 
-def province_overview(user):
-    """Per school of the observer's provinces: aggregate counts only, no personal data."""
-    return (
-        School.objects.visible_to(user)
-        .annotate(
-            enrolled=Count("students", filter=Q(students__status=StudentStatus.ENROLLED),
-                           distinct=True),
-            department_count=Count("departments", distinct=True),
-            major_count=Count("majors", distinct=True),
-            partner_count=Count("organisations", distinct=True),
-        )
-        .order_by("name")
-    )
+def province_overview(user) -> list[School]:
+    """Per school of the observer's provinces: aggregate counts only, no personal data. One
+    grouped query per figure (counting through joins of the four tables multiplied rows)."""
+    schools = list(School.objects.visible_to(user).order_by("name"))
+    seen = School.objects.visible_to(user).values("pk")
+
+    def per_school(queryset) -> dict[int, int]:
+        return dict(queryset.filter(school__in=seen).order_by().values("school_id")
+                    .annotate(n=Count("pk")).values_list("school_id", "n"))
+
+    enrolled = per_school(Student.objects.filter(status=StudentStatus.ENROLLED))
+    departments = per_school(Department.objects.all())
+    majors = per_school(Major.objects.all())
+    partners = per_school(Organisation.objects.all())
+    for school in schools:
+        school.enrolled = enrolled.get(school.pk, 0)
+        school.department_count = departments.get(school.pk, 0)
+        school.major_count = majors.get(school.pk, 0)
+        school.partner_count = partners.get(school.pk, 0)
+    return schools
 
 
 def students_by_department(user, school: School):

@@ -45,6 +45,7 @@ from chanchuang.core.services import (
     revoke_api_token,
     save_student,
 )
+from chanchuang.core.todos import figures_for, todos_for
 from chanchuang.core.visibility import scope_of
 
 # --- Home ------------------------------------------------------------------------------------
@@ -52,7 +53,8 @@ from chanchuang.core.visibility import scope_of
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The role-aware home page: one section per role the user holds."""
+    """The role-aware home page: what is waiting for the user first (every app's to-dos), then
+    the few figures each of their roles cares about."""
     user = request.user
     scope = scope_of(user)
     schools = list(School.objects.visible_to(user).filter(pk__in=scope.member_schools))
@@ -60,6 +62,10 @@ def home(request: HttpRequest) -> HttpResponse:
         s for s in schools if s.pk in scope.staff_schools]
     context = {
         "roles": scope.roles,
+        "todos": todos_for(user),
+        # An observer only reads aggregates: no to-do list unless something waits for them.
+        "show_todos": bool(scope.roles - {Role.OBSERVER}),
+        "figures": figures_for(user),
         "school_sections": [
             {
                 "school": school,
@@ -68,14 +74,11 @@ def home(request: HttpRequest) -> HttpResponse:
             }
             for school in managed
         ],
-        "departments": Department.objects.visible_to(user)
-        .filter(pk__in=scope.department_ids)
-        .annotate(student_count=Count("students", distinct=True),
-                  major_count=Count("majors", distinct=True)),
+        "departments": Department.objects.visible_to(user).filter(pk__in=scope.department_ids)
+        .select_related("school"),
         "organisations": Organisation.objects.filter(pk__in=scope.organisation_ids)
         .select_related("school", "region"),
-        "own_student": queries.student_of(user),
-        "mentor_schools": [s for s in schools if s.pk in scope.mentor_schools],
+        "own_student": queries.student_of(user) if scope.student_schools else None,
         "province_schools": queries.province_overview(user) if scope.observer_provinces
         else [],
         "Role": Role,

@@ -38,6 +38,8 @@ MENTORS = [
     ("杜明远", POWER, "碳资产管理部经理", "enterprise_mentor", ["碳交易", "碳资产管理"],
      "负责集团碳排放核算与碳配额交易。", None),
 ]
+# The e-mail the school has for a mentor: it names them as the enterprise mentor of interns.
+EMAILS = {"陈朋": "chenpeng@xingqiao.example.cn"}
 ACTIVITIES = [  # (mentor, kind, title, date, hours)
     ("陈朋", ActivityKind.LECTURE, "从校友到创业者：避免简单粗暴的创业", dt.date(2026, 6, 24), "2"),
     ("陈朋", ActivityKind.MENTORING, "第三期特训营项目辅导", dt.date(2026, 9, 18), "3"),
@@ -65,6 +67,7 @@ def seed() -> str:
             organisation=Organisation.objects.get(school=school, name=organisation)
             if organisation else None,
             user=User.objects.get(username=login) if login else None,
+            email=EMAILS.get(name, ""),
             availability="每月两次，工作日晚间" if code != "enterprise_mentor" else "实训周全程",
         )
         mentor.expertise.set([Tag.objects.get_or_create(school=school, name=tag)[0]

@@ -126,6 +126,26 @@ def _deliver(actor, agreement: Agreement, delivered: dict, when: dt.date) -> Non
             )
 
 
+def _second_school(today: dt.date) -> None:
+    """The second college's internship-base agreement with its construction partner, ending
+    six weeks from today with posts still to deliver (the dates move with today)."""
+    school = School.objects.get(code="4142099002")
+    staff = User.objects.get(username="staff_xu")
+    name = "汉水建工集团有限公司"
+    agreement = _agreement(
+        actor=staff,
+        school=school,
+        type_name="产创融合合作协议",
+        title=f"实习基地共建协议（{name}）",
+        start=today - dt.timedelta(days=3 * 365),
+        end=today + dt.timedelta(days=42),
+        scope="共建建筑工程技术专业校外实习基地。",
+        parties=[(name, PartyRole.HOST, "")],
+        commitments=[(name, CommitmentKind.INTERNSHIP_POSTS, 12)],
+    )
+    services.sign(actor=staff, agreement=agreement, signed_on=agreement.start_date)
+
+
 def seed() -> str:
     """Create whatever of the partners scenario is missing; return a one-line summary."""
     school = School.objects.get(code="4142099001")
@@ -298,6 +318,7 @@ def seed() -> str:
             title=title,
         )
 
+    _second_school(today)
     services.refresh_statuses(today=today)
     return (
         f"{Agreement.objects.filter(school=school).count()} agreements, one signing event, "

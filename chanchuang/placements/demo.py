@@ -1,7 +1,9 @@
 """Demo scenario of the placements app: the 2024 cohort of the e-commerce department (about 330
 students) alternates between school and enterprise; 40 positions at the demo enterprises, every
 student's choices and the enterprises' rankings filled in, round 1 matched and published, and
-the first placements confirmed (three-party agreements, insurance) with logs in progress."""
+the first placements confirmed (three-party agreements, insurance) with logs in progress, and
+round 2 open for the students round 1 left. Beside it, a class of the power-automation major
+on a term at the power company, its interns' logs waiting for sign-off and three behind."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from chanchuang.core import services as core_services
-from chanchuang.core.models import Department, Organisation, School, User
+from chanchuang.core.models import Department, Organisation, School, SchoolClass, User
+from chanchuang.mentors.models import Mentor
 from chanchuang.partners.choices import IN_FORCE
 from chanchuang.partners.models import Agreement
 from chanchuang.placements import services
@@ -187,9 +190,14 @@ def seed() -> str:
     )
     confirmed = _confirm_some(staff, placements[:60], policy)
     _logs(confirmed, rng)
+    # Round 2 takes the students round 1 left, for the seats it left: choices open for a week.
+    services.open_round(actor=staff, plan=plan, choices_deadline=now + dt.timedelta(days=7),
+                        rankings_deadline=now + dt.timedelta(days=10), max_choices=5)
+    power = _power_internships(staff, school)
     return (
         f"plan of {len(students)} students, {len(positions)} positions, "
-        f"{len(placements)} placed, {len(confirmed)} confirmed"
+        f"{len(placements)} placed, {len(confirmed)} confirmed, round 2 open; "
+        f"{power} interns of the power class at the power company"
     )
 
 
@@ -223,18 +231,78 @@ def _positions(plan: TrainingPlan, school: School) -> list[Position]:
     return made
 
 
-def _confirm_some(staff, placements: list[Placement], policy) -> list[Placement]:
-    """Three-party agreements and insurance for the first placements, then confirmation."""
+def _confirm_some(staff, placements: list[Placement], policy,
+                  signed_on: dt.date = dt.date(2026, 10, 28)) -> list[Placement]:
+    """Three-party agreements and insurance for the first placements, then confirmation. An
+    enterprise's mentor in the school's pool with an e-mail is named the interns' enterprise
+    mentor (the sign-off link goes there); the others are a generic one."""
+    mentors = {m.organisation_id: m for m in Mentor.objects.filter(
+        school=policy.school, organisation__isnull=False).exclude(email="")}
     confirmed = []
     for placement in placements:
+        mentor = mentors.get(placement.position.organisation_id)
         placement.insurance = policy
-        placement.mentor_name = "企业导师"
-        placement.save(update_fields=["insurance", "mentor_name"])
-        services.record_tripartite(
-            actor=staff, placement=placement, signed_on=dt.date(2026, 10, 28)
-        )
+        placement.mentor_name = mentor.name if mentor else "企业导师"
+        placement.mentor_email = mentor.email if mentor else ""
+        placement.save(update_fields=["insurance", "mentor_name", "mentor_email"])
+        services.record_tripartite(actor=staff, placement=placement, signed_on=signed_on)
         confirmed.append(services.confirm(actor=staff, placement=placement))
     return confirmed
+
+
+POWER = "华电建设集团赣江电力建设有限公司"
+POWER_PLAN = "2024级电力系统自动化技术2401班岗位实习（华电建设）"
+POWER_POSTS = [("变电站运维实习生", 4), ("光伏电站巡检实习生", 4)]
+POWER_CLASS = "电力系统自动化技术2401班"
+
+
+def _power_internships(staff, school: School) -> int:
+    """Eight of the 2024 power-automation class on a term at the power company that began five
+    weeks ago (the dates move with today): most write their weekly log, three have fallen
+    behind, and each intern's latest log waits for the company's sign-off."""
+    today = timezone.localdate()
+    start, end = today - dt.timedelta(days=35), today + dt.timedelta(days=90)
+    plan = TrainingPlan.objects.create(
+        school=school, name=POWER_PLAN,
+        school_class=SchoolClass.objects.get(school=school, name=POWER_CLASS))
+    PlanBlock.objects.create(plan=plan, kind=BlockKind.ENTERPRISE, title="变电运维实习",
+                             start_date=start, end_date=end)
+    organisation = Organisation.objects.get(school=school, name=POWER)
+    positions = [
+        Position.objects.create(
+            plan=plan, organisation=organisation, title=title, track=Track.EMPLOYMENT,
+            seats=seats, location="江西省南昌市", working_hours="08:30—17:30，周一至周五",
+            post_headcount=40, stipend=Decimal(3000), probation_wage=Decimal(3500))
+        for title, seats in POWER_POSTS]
+    policy = InsurancePolicy.objects.create(
+        school=school, number="PICC-HB-2026-131",
+        insurer="中国人民财产保险股份有限公司湖北省分公司", payer=InsurancePayer.SCHOOL,
+        start_date=start, end_date=end)
+    placements = [
+        Placement.objects.create(student=student, position=positions[index % len(positions)],
+                                 start_date=start, end_date=end)
+        for index, student in enumerate(plan.students().order_by("student_no")[:8])]
+    confirmed = _confirm_some(staff, placements, policy, signed_on=start - dt.timedelta(days=3))
+    rng = random.Random("power")
+    for index, placement in enumerate(confirmed):
+        weeks = (today - start).days // 7 - (3 if index >= 5 else 0)  # three fell behind
+        for week in range(weeks):
+            period = start + dt.timedelta(days=7 * week)
+            log = services.submit_log(actor=placement.student.user, placement=placement,
+                                      period_start=period,
+                                      period_end=period + dt.timedelta(days=6),
+                                      content=rng.choice(POWER_LOG_TEXT))
+            if week < weeks - 1:  # the latest waits for the company
+                services.sign_off(logs=[log], approved=True, signer=None,
+                                  signer_name=placement.mentor_name)
+    return len(confirmed)
+
+
+POWER_LOG_TEXT = [
+    "跟随师傅完成220kV变电站日常巡视，学习了倒闸操作票的填写与安全措施。",
+    "参加光伏电站组件清洗与逆变器巡检，记录了故障告警并协助排查接线问题。",
+    "学习继电保护装置的定值核对流程，参与了一次班组安全技术交底会。",
+]
 
 
 def _logs(placements: list[Placement], rng: random.Random) -> None:

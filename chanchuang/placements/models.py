@@ -22,6 +22,7 @@ from chanchuang.core.models import (
 )
 from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet, visible_through
+from chanchuang.mentors.models import Mentor
 from chanchuang.partners.models import Agreement
 from chanchuang.placements.choices import (
     BlockKind,
@@ -400,11 +401,14 @@ class InsurancePolicy(Linked, models.Model):
 
 def placements_seen(scope: Scope) -> Q:
     """The placements a scope reaches: the school's staff, the student's department staff, the
-    student, and the host enterprise's members."""
+    student, the host enterprise's members, and the enterprise mentor named on the placement
+    (by the e-mail of their record in the mentor pool, where the sign-off link is mailed)."""
     return (Q(position__plan__school_id__in=scope.staff_schools)
             | Q(student__department_id__in=scope.department_ids)
             | Q(student__user_id=scope.user_id)
-            | Q(position__organisation_id__in=scope.organisation_ids))
+            | Q(position__organisation_id__in=scope.organisation_ids)
+            | Q(mentor_email__in=Mentor.objects.filter(user_id=scope.user_id)
+                .exclude(email="").values("email")))
 
 
 class PlacementQuerySet(VisibleQuerySet):

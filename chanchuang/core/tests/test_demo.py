@@ -1,6 +1,7 @@
 """The demo scenario: idempotent, about 2,000 students, and a working login for every role."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -41,6 +42,19 @@ def test_every_demo_login_reaches_its_home_page_in_chinese(client, demo):
         _check_home(client, username, role)
 
 
+def test_every_demo_login_but_the_observer_finds_something_waiting(client, demo):
+    for username, role, _name, _where in DEMO_PEOPLE:  # one seeding for all of them
+        client.force_login(User.objects.get(username=username))
+        page = client.get(reverse("core:home")).content.decode()
+        todos = page.count('class="list-group-item list-group-item-action todo"')
+        if role == Role.OBSERVER:
+            assert todos == 0 and "待办事项" not in page, username
+        else:
+            assert "待办事项" in page and todos >= 1, username
+        if role == Role.STUDENT:  # 我的志愿 in one tap: round 2 waits for her choices
+            assert re.search(r'href="/rounds/\d+/choices/"', page), username
+
+
 def _check_home(client, username: str, role: str) -> None:
     response = client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD},
                            follow=True)
@@ -52,7 +66,7 @@ def _check_home(client, username: str, role: str) -> None:
         Role.SCHOOL_STAFF: "在读学生",
         Role.DEPARTMENT_STAFF: "我的二级学院",
         Role.ENTERPRISE_MEMBER: "我的机构",
-        Role.MENTOR: "分配给您的团队和学生",
+        Role.MENTOR: "我的团队",
         Role.STUDENT: "我的学籍",
         Role.OBSERVER: "本省学校（汇总数据）",
         Role.PLATFORM_ADMIN: "在读学生",
