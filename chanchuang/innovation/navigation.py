@@ -24,6 +24,10 @@ INNOVATION_MENU = MenuGroup(_("Innovation & entrepreneurship"), 35, (
              roles=frozenset({Role.STUDENT}), personal=True),
     MenuItem(_("Start-ups"), "innovation:startup_list", "building-store",
              permission="innovation.view_cohorts"),
+    MenuItem(_("Competitions"), "innovation:competition_list", "trophy",
+             permission="innovation.view_cohorts"),
+    MenuItem(_("Exhibitions"), "innovation:exhibition_list", "presentation",
+             permission="innovation.view_cohorts"),
     MenuItem(_("Showcase"), "innovation:showcaseitem_list", "photo",
              permission="innovation.view_cohorts"),
 ))

@@ -40,3 +40,9 @@ def test_a_list_spanning_schools_says_which_school_each_row_belongs_to(client, w
     client.force_login(world.staff_wang)  # one school: the column would only repeat it
     page = client.get(reverse("core:department_list")).content.decode()
     assert "新能源与电力学院" in page and "sort=school" not in page
+
+
+def test_competitions_and_exhibitions_have_a_place_in_the_menu(world):
+    labels = {str(item["label"]) for group in menu_for(world.staff_wang)
+              for item in group["items"]}
+    assert {"竞赛", "展览"} <= labels
