@@ -115,6 +115,9 @@ def round_review(selection: SelectionRound, positions, user) -> dict:
     return {
         "positions": rows,
         "assigned": run.assigned_count(),
+        # The round's students who filed no choice at all: neither placed nor unmatched.
+        "not_filed": eligible_students(selection).exclude(
+            pk__in=[int(s) for s in run.result["assignment"]]).count(),
         "unmatched": Student.objects.filter(pk__in=unmatched_ids).select_related("user")
         if staff else [],
         "unmatched_count": len(unmatched_ids),

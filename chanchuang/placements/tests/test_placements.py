@@ -337,3 +337,26 @@ def test_a_published_result_never_changes(world):
     assert (selection.run.result, selection.run.seed) == before
     with pytest.raises(DomainError, match="不能匹配"):
         services.start_match(actor=world.staff_wang, selection=selection)
+
+
+def test_a_rounds_result_counts_who_filed_nothing_and_calls_a_full_position_full(
+        client, world, django_capture_on_commit_callbacks):
+    from chanchuang.core.tests import factories as f
+
+    selection = services.open_round(
+        actor=world.staff_wang, plan=world.plan, max_choices=2,
+        choices_deadline=timezone.now() + dt.timedelta(days=1),
+        rankings_deadline=timezone.now() + dt.timedelta(days=2))
+    f.StudentFactory(school_class=world.school_class)  # in the plan, files no choice
+    _set(world.position_b, seats=1)
+    _set(world.position_a, seats=0)  # every seat taken before this round
+    services.set_choices(actor=world.student_user, selection=selection,
+                         student=world.student_liu, positions=[world.position_b])
+    services.rank_by_grade(actor=world.staff_wang, selection=selection)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_match(actor=world.staff_wang, selection=selection)
+    client.force_login(world.staff_wang)
+    page = client.get(reverse("placements:selectionround_detail", args=[selection.pk]))
+    text = page.content.decode()
+    assert "录取 1 人，未录取 0 人，" in text and "人未填报志愿" in text
+    assert "已录满" in text  # position_a: no seat left for this round
