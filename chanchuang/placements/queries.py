@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,10 +64,18 @@ def eligible_students(selection: SelectionRound):
     return selection.plan.students().exclude(pk__in=placed)
 
 
+HOLDS_A_SEAT = Q(placements__status__in=[*ACTIVE, PlacementStatus.COMPLETED])
+
+
 def free_seats(position: Position) -> int:
     """Seats not yet taken by a placement from an earlier round."""
-    taken = position.placements.filter(status__in=[*ACTIVE, PlacementStatus.COMPLETED]).count()
-    return max(0, position.seats - taken)
+    return with_free_seats(Position.objects.filter(pk=position.pk)).get().free_seats
+
+
+def with_free_seats(positions: QuerySet[Position]) -> QuerySet[Position]:
+    """The positions, each with ``free_seats``: its seats less those placements hold."""
+    return positions.annotate(free_seats=Greatest(
+        F("seats") - Count("placements", filter=HOLDS_A_SEAT), Value(0)))
 
 
 def choice_page(selection: SelectionRound, student: Student) -> dict:
@@ -74,8 +83,8 @@ def choice_page(selection: SelectionRound, student: Student) -> dict:
     rules decided before the match keep them from (each with its verdicts)."""
     chosen = [p.position for p in Preference.objects.filter(
         round=selection, student=student).select_related("position__organisation")]
-    positions = [p for p in Position.objects.filter(plan=selection.plan,
-                                                    status=PositionStatus.OPEN)
+    positions = [p for p in with_free_seats(Position.objects.filter(
+                     plan=selection.plan, status=PositionStatus.OPEN))
                  .select_related("organisation").prefetch_related("required_majors")
                  if p not in chosen and (not p.required_majors.all() or
                                          student.major in p.required_majors.all())]

@@ -347,6 +347,7 @@ class Rank(ScopedView):
                                        a["ranking"].rank or 0 if a["ranking"] else 0))
         return render(request, "placements/rank.html", {
             "object": selection, "position": position, "applicants": applicants,
+            "free_seats": queries.free_seats(position),
             "open": selection.status == RoundStatus.OPEN
             and timezone.now() <= selection.rankings_deadline})
 

@@ -27,7 +27,7 @@ PINNED = [
     ("dept_zhou", 10),
     ("hr_li", 13),
     ("mentor_chen", 13),
-    ("student_liu", 18),
+    ("student_liu", 17),  # her student record read once, with its login
     ("admin", 21),  # a school section for each of the two schools
 ]
 

@@ -360,3 +360,18 @@ def test_a_rounds_result_counts_who_filed_nothing_and_calls_a_full_position_full
     text = page.content.decode()
     assert "录取 1 人，未录取 0 人，" in text and "人未填报志愿" in text
     assert "已录满" in text  # position_a: no seat left for this round
+
+
+def test_choice_and_ranking_pages_show_the_seats_left_not_the_seats_offered(client, world):
+    _set(world.position_a, seats=3)
+    Placement.objects.create(student=world.student_ma, position=world.position_a,
+                             status="confirmed", start_date=pf.ENTERPRISE_BLOCK[0],
+                             end_date=pf.ENTERPRISE_BLOCK[1])  # held since an earlier round
+    selection = pf.selection_round(world.plan, number=2)
+    client.force_login(world.student_user)
+    page = client.get(reverse("placements:round_choices", args=[selection.pk])).content.decode()
+    assert "剩余 2 个名额" in page and "3 个名额" not in page
+    client.force_login(world.hr_li)
+    page = client.get(reverse("placements:round_rank", args=[selection.pk, world.position_a.pk])
+                      ).content.decode()
+    assert "剩余 2 个名额" in page
