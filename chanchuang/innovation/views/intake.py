@@ -13,12 +13,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chanchuang.core.generic_views import (
-    ObjectActionView,
-    ObjectDetailView,
-    ObjectListView,
-    ScopedView,
-)
+from chanchuang.core import generic_views as generic
 from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase, ReviewStatus
@@ -34,7 +29,7 @@ MEMBERS = Prefetch("members", ApplicationMember.objects.select_related(
     "student__user", "student__department", "student__major"))
 
 
-class Apply(ScopedView):
+class Apply(generic.ScopedView):
     """A student applies to an open cohort, alone or as a team."""
 
     model = Cohort
@@ -73,7 +68,7 @@ class Apply(ScopedView):
         return render(request, "innovation/apply.html", self._context(cohort, form))
 
 
-class ApplicationList(ObjectListView):
+class ApplicationList(generic.ObjectListView):
     """Staff's (and department staff's) list of applications, with scores once reviewed."""
 
     model = Application
@@ -88,7 +83,7 @@ class ApplicationList(ObjectListView):
             size=Count("members", distinct=True))
 
 
-class MyApplications(ScopedView):
+class MyApplications(generic.ScopedView):
     """A student's applications and offers, newest first."""
 
     model = Application
@@ -103,7 +98,7 @@ class MyApplications(ScopedView):
                       {"applications": applications})
 
 
-class ApplicationDetail(ObjectDetailView):
+class ApplicationDetail(generic.ObjectDetailView):
     """An application: members, project, answers, status; for its students the offer to
     accept or decline; for staff the reviews, raw and normalised."""
 
@@ -137,7 +132,7 @@ class ApplicationDetail(ObjectDetailView):
         }
 
 
-class ApplicationStep(ObjectActionView):
+class ApplicationStep(generic.ObjectActionView):
     """Accept or decline an offer, withdraw an application, or (staff) offer a place."""
 
     model = Application
@@ -167,7 +162,7 @@ class ApplicationStep(ObjectActionView):
         return str(message)
 
 
-class MyReviews(ScopedView):
+class MyReviews(generic.ScopedView):
     """A reviewer's assignments: what is left to score and what is done."""
 
     model = Review
@@ -179,7 +174,7 @@ class MyReviews(ScopedView):
         return render(request, "innovation/my_reviews.html", {"reviews": reviews})
 
 
-class ReviewDetail(ScopedView):
+class ReviewDetail(generic.ScopedView):
     """Score one application on the rubric (or declare a conflict). Staff may look."""
 
     model = Review
@@ -221,7 +216,7 @@ class ReviewDetail(ScopedView):
         return self._render(review, form, forms.ConflictForm())
 
 
-class ReviewConflict(ObjectActionView):
+class ReviewConflict(generic.ObjectActionView):
     """The reviewer declares a conflict of interest; another reviewer gets the application."""
 
     model = Review
@@ -239,7 +234,7 @@ class ReviewConflict(ObjectActionView):
         return reverse("innovation:my_reviews")
 
 
-class Selection(ScopedView):
+class Selection(generic.ScopedView):
     """The ranking with raw and normalised scores, who the rules select within capacity and
     quotas, each reviewer's workload and mean; staff publish from here."""
 
@@ -284,7 +279,7 @@ class Selection(ScopedView):
         return redirect(cohort.get_absolute_url())
 
 
-class RecordAcceptances(ObjectActionView):
+class RecordAcceptances(generic.ObjectActionView):
     """Staff tick the offers students accepted in person or in the group chat."""
 
     model = Cohort
