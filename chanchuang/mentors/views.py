@@ -31,9 +31,8 @@ class MentorList(generic.ObjectListView):
     exporter_class = exports.MentorExporter
     list_permission = "mentors.list_mentors"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation").prefetch_related(
-            "expertise")
+    related = ("organisation",)
+    prefetch = ("expertise",)
 
 
 class MentorDetail(generic.ObjectDetailView):
@@ -42,9 +41,8 @@ class MentorDetail(generic.ObjectDetailView):
     model = Mentor
     template_name = "mentors/mentor_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation").prefetch_related(
-            "expertise")
+    related = ("organisation",)
+    prefetch = ("expertise",)
 
     def extra_context(self, mentor):
         user = self.request.user
@@ -113,8 +111,7 @@ class AppointmentList(generic.ObjectListView):
     exporter_class = exports.AppointmentExporter
     list_permission = "mentors.list_mentors"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("mentor__organisation", "title")
+    related = ("mentor__organisation", "title")
 
 
 class AppointmentDetail(generic.ObjectDetailView):
@@ -123,9 +120,7 @@ class AppointmentDetail(generic.ObjectDetailView):
     model = Appointment
     template_name = "mentors/appointment_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("mentor__organisation", "title", "school",
-                                                     "agreement", "renewal_of", "approved_by")
+    related = ("mentor__organisation", "title", "school", "agreement", "renewal_of", "approved_by")
 
     def extra_context(self, appointment):
         user = self.request.user

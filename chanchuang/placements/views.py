@@ -48,9 +48,10 @@ class PlanList(generic.ObjectListView):
     filterset_class = filters.TrainingPlanFilterSet
     list_permission = "placements.view_plans"
 
+    related = ("department", "major", "school_class")
+
     def get_queryset(self):
-        return super().get_queryset().select_related("department", "major", "school_class") \
-            .annotate(position_count=Count("positions"))
+        return super().get_queryset().annotate(position_count=Count("positions"))
 
 
 class PlanDetail(generic.ObjectDetailView):
@@ -140,8 +141,7 @@ class PositionList(generic.ObjectListView):
     filterset_class = filters.PositionFilterSet
     list_permission = "placements.view_plans"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation", "plan")
+    related = ("organisation", "plan")
 
 
 class PositionDetail(generic.ObjectDetailView):
@@ -150,9 +150,8 @@ class PositionDetail(generic.ObjectDetailView):
     model = Position
     template_name = "placements/position_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation", "plan", "agreement") \
-            .prefetch_related("required_majors")
+    related = ("organisation", "plan", "agreement")
+    prefetch = ("required_majors",)
 
     def extra_context(self, position):
         return {"placements": Placement.objects.visible_to(self.request.user).filter(
@@ -200,8 +199,7 @@ class RoundDetail(generic.ObjectDetailView):
     model = SelectionRound
     template_name = "placements/selectionround_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("plan", "run")
+    related = ("plan", "run")
 
     def extra_context(self, selection):
         user = self.request.user
@@ -392,8 +390,7 @@ class PlacementList(generic.ObjectListView):
     list_permission = "placements.view_placements"
     exporter_class = exports.NationalReportExporter
 
-    def get_queryset(self):
-        return queries.placement_rows(self.request.user)
+    rows = queries.placement_rows
 
 
 class PlacementDetail(generic.ObjectDetailView):
@@ -402,10 +399,9 @@ class PlacementDetail(generic.ObjectDetailView):
     model = Placement
     template_name = "placements/placement_detail.html"
 
-    def get_queryset(self):
-        return queries.placement_rows(self.request.user).select_related(
-            "insurance", "tripartite_agreement__type", "supervisor", "student__department",
-            "student__major")
+    rows = queries.placement_rows
+    related = ("insurance", "tripartite_agreement__type", "supervisor", "student__department",
+               "student__major")
 
     def extra_context(self, placement):
         user = self.request.user
@@ -441,8 +437,7 @@ class PlacementConsent(generic.StoredFileView):
     field = "guardian_consent"
     permission = "placements.view_guardian_consent"
 
-    def get_queryset(self):
-        return queries.placement_rows(self.request.user)
+    rows = queries.placement_rows
 
 
 class LogAttachment(generic.StoredFileView):
@@ -458,8 +453,7 @@ class PlacementAction(generic.ObjectActionView):
     model = Placement
     permission = "placements.manage_placement"
 
-    def get_queryset(self):
-        return queries.placement_rows(self.request.user)
+    rows = queries.placement_rows
 
 
 class PlacementRecords(PlacementAction):

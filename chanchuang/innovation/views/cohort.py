@@ -59,10 +59,8 @@ class TeamDetail(generic.ObjectDetailView):
     model = Team
     template_name = "innovation/team_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related(
-            "cohort__programme", "mentor__organisation", "project", "application").prefetch_related(
-            TEAM_MEMBERS)
+    related = ("cohort__programme", "mentor__organisation", "project", "application")
+    prefetch = (TEAM_MEMBERS,)
 
     def extra_context(self, team):
         user = self.request.user
@@ -136,8 +134,7 @@ class MentorCapacity(generic.ObjectActionView):
     permission = "innovation.state_capacity"
     form_class = forms.CapacityForm
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("cohort", "mentor")
+    related = ("cohort", "mentor")
 
     def act(self, offer, form):
         services.set_mentor_capacity(actor=self.request.user, offer=offer,
@@ -170,9 +167,7 @@ class Feedback(generic.ObjectActionView):
     permission = "innovation.give_feedback"
     form_class = forms.FeedbackForm
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("team__cohort", "team__mentor",
-                                                     "milestone")
+    related = ("team__cohort", "team__mentor", "milestone")
 
     def act(self, submission, form):
         services.give_feedback(actor=self.request.user, submission=submission,
@@ -204,8 +199,7 @@ class MentorMatch(generic.ScopedView):
 
     model = Cohort
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("mentor_run")
+    related = ("mentor_run",)
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         cohort = self.get_object(pk)
@@ -243,8 +237,7 @@ class MentorMatchStatus(generic.MatchStatusFragment):
 
     model = Cohort
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("mentor_run")
+    related = ("mentor_run",)
 
     def running(self, cohort) -> bool:
         if not self.request.user.has_perm("innovation.manage_cohort", cohort):
@@ -259,8 +252,7 @@ class SessionDetail(generic.ObjectDetailView):
     model = Session
     template_name = "innovation/session_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("cohort__programme", "mentor")
+    related = ("cohort__programme", "mentor")
 
     def extra_context(self, session):
         user = self.request.user

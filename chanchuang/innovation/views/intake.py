@@ -77,10 +77,10 @@ class ApplicationList(generic.ObjectListView):
     exporter_class = exports.ApplicationExporter
     list_permission = "innovation.view_applications"
 
+    related = ("cohort__programme", "lead__user", "lead__department", "project")
+
     def get_queryset(self):
-        return super().get_queryset().select_related(
-            "cohort__programme", "lead__user", "lead__department", "project").annotate(
-            size=Count("members", distinct=True))
+        return super().get_queryset().annotate(size=Count("members", distinct=True))
 
 
 class MyApplications(generic.ScopedView):
@@ -105,9 +105,8 @@ class ApplicationDetail(generic.ObjectDetailView):
     model = Application
     template_name = "innovation/application_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related(
-            "cohort__programme", "project", "lead__user").prefetch_related(MEMBERS)
+    related = ("cohort__programme", "project", "lead__user")
+    prefetch = (MEMBERS,)
 
     def extra_context(self, application):
         user = self.request.user
@@ -136,6 +135,8 @@ class ApplicationStep(generic.ObjectActionView):
     """Accept or decline an offer, withdraw an application, or (staff) offer a place."""
 
     model = Application
+    related = ("cohort", "lead__user")
+    prefetch = (MEMBERS,)
     STEPS = {  # step → (permission, service, message)
         "accept": ("innovation.reply_to_offer", intake.accept_offer,
                    gettext_lazy("You are in! Welcome to the cohort.")),
@@ -151,10 +152,6 @@ class ApplicationStep(generic.ObjectActionView):
             raise Http404
         self.permission = self.STEPS[step][0]
         return super().post(request, pk, step=step)
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("cohort", "lead__user").prefetch_related(
-            MEMBERS)
 
     def act(self, application, form):
         _permission, service, message = self.STEPS[self.kwargs["step"]]
@@ -179,11 +176,9 @@ class ReviewDetail(generic.ScopedView):
 
     model = Review
 
-    def get_queryset(self):
-        return super().get_queryset().select_related(
-            "application__cohort__programme", "application__project", "reviewer").prefetch_related(
-            Prefetch("application__members", ApplicationMember.objects.select_related(
-                "student__user", "student__department", "student__major")))
+    related = ("application__cohort__programme", "application__project", "reviewer")
+    prefetch = (Prefetch("application__members", ApplicationMember.objects.select_related(
+        "student__user", "student__department", "student__major")),)
 
     def _render(self, review, form, conflict_form):
         application = review.application

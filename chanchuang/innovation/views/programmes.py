@@ -60,10 +60,11 @@ class CohortList(generic.ObjectListView):
     filterset_class = filters.CohortFilterSet
     list_permission = "innovation.view_cohorts"
 
+    related = ("programme",)
+
     def get_queryset(self):
-        return super().get_queryset().select_related("programme").annotate(
-            applicants=Count("applications", filter=~Q(
-                applications__status=ApplicationStatus.WITHDRAWN)))
+        return super().get_queryset().annotate(applicants=Count("applications", filter=~Q(
+            applications__status=ApplicationStatus.WITHDRAWN)))
 
 
 class CohortDetail(generic.ObjectDetailView):
@@ -72,8 +73,7 @@ class CohortDetail(generic.ObjectDetailView):
     model = Cohort
     template_name = "innovation/cohort_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("programme", "school")
+    related = ("programme", "school")
 
     def extra_context(self, cohort):
         user = self.request.user

@@ -57,9 +57,7 @@ class CreditList(generic.ObjectListView):
     import_kind = "credits"
     list_permission = "innovation.view_records"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("student__user", "student__department",
-                                                     "competition")
+    related = ("student__user", "student__department", "competition")
 
 
 class CreditAdd(generic.ObjectEditView):
@@ -90,8 +88,7 @@ class CreditRemove(generic.ObjectRemoveView):
     parent = "student"
     done_message = gettext_lazy("Credit removed.")
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("student")
+    related = ("student",)
 
     def redirect_to(self, credit):
         return record_url(credit.student_id)
@@ -106,9 +103,7 @@ class RecordView(generic.ScopedView):
 
     model = Student
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("user", "school", "department", "major",
-                                                     "school_class")
+    related = ("user", "school", "department", "major", "school_class")
 
     def record(self, pk: Any) -> services.Record:
         """The student's record, from the credits the user may see."""
@@ -255,9 +250,8 @@ class StartupList(generic.ObjectListView):
     filterset_class = filters.StartupFilterSet
     list_permission = "innovation.view_cohorts"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("project").prefetch_related(
-            "founders__user")
+    related = ("project",)
+    prefetch = ("founders__user",)
 
 
 class StartupDetail(generic.ObjectDetailView):
@@ -266,9 +260,8 @@ class StartupDetail(generic.ObjectDetailView):
     model = Startup
     template_name = "innovation/startup_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("project").prefetch_related(
-            "founders__user")
+    related = ("project",)
+    prefetch = ("founders__user",)
 
     def extra_context(self, startup):
         return {"credits": Credit.objects.visible_to(self.request.user).filter(
