@@ -117,7 +117,6 @@ class ShowcaseItemEdit(ItemView, generic.ObjectEditView):
     to asks for their consent again)."""
 
     form_class = forms.ShowcaseItemForm
-    template_name = "innovation/showcaseitem_edit.html"
 
     def save(self, form):
         return services.save_item(actor=self.request.user, item=form.instance)
