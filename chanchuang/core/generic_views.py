@@ -9,6 +9,7 @@ so nobody can create or move an object out of their own sight.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from django.contrib import messages
@@ -40,10 +41,23 @@ class ScopedView(LoginRequiredMixin, View):
 
     model: ClassVar[type[models.Model]]
     url_prefix: ClassVar[str | None] = None  # default: "<app_label>:<model_name>"
+    # What the page reads along with each row: a ``queries`` function of the user to start from
+    # instead of ``visible_to`` (it must keep to what the user sees), then ``select_related``
+    # and ``prefetch_related`` arguments.
+    rows: ClassVar[Callable[[Any], models.QuerySet] | None] = None
+    related: ClassVar[tuple[str, ...]] = ()
+    prefetch: ClassVar[tuple[Any, ...]] = ()
 
     def get_queryset(self) -> models.QuerySet:
-        """The rows the user may see; override to add ``select_related`` for the page."""
-        return self.model.objects.visible_to(self.request.user)
+        """The rows the user may see, with what the page declares it reads along with them."""
+        user = self.request.user
+        rows = type(self).rows
+        queryset = rows(user) if rows is not None else self.model.objects.visible_to(user)
+        if self.related:
+            queryset = queryset.select_related(*self.related)
+        if self.prefetch:
+            queryset = queryset.prefetch_related(*self.prefetch)
+        return queryset
 
     def get_object(self, pk: Any) -> models.Model:
         """One visible object, or 404."""

@@ -12,16 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from chanchuang.core.generic_views import (
-    ObjectActionView,
-    ObjectDeleteView,
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectListView,
-    ObjectRemoveView,
-    ScopedView,
-    StoredFileView,
-)
+from chanchuang.core import generic_views as generic
 from chanchuang.core.lookups import visible_or_none
 from chanchuang.core.services import DomainError
 from chanchuang.core.throttling import verify_throttle
@@ -31,7 +22,7 @@ from chanchuang.mentors.choices import AppointmentStatus
 from chanchuang.mentors.models import Activity, Appointment, Mentor
 
 
-class MentorList(ObjectListView):
+class MentorList(generic.ObjectListView):
     """The mentor pool."""
 
     model = Mentor
@@ -40,20 +31,18 @@ class MentorList(ObjectListView):
     exporter_class = exports.MentorExporter
     list_permission = "mentors.list_mentors"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation").prefetch_related(
-            "expertise")
+    related = ("organisation",)
+    prefetch = ("expertise",)
 
 
-class MentorDetail(ObjectDetailView):
+class MentorDetail(generic.ObjectDetailView):
     """A mentor: profile, appointments, activities and the yearly summary of hours."""
 
     model = Mentor
     template_name = "mentors/mentor_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation").prefetch_related(
-            "expertise")
+    related = ("organisation",)
+    prefetch = ("expertise",)
 
     def extra_context(self, mentor):
         user = self.request.user
@@ -70,7 +59,7 @@ class MentorDetail(ObjectDetailView):
         }
 
 
-class MentorPhoto(StoredFileView):
+class MentorPhoto(generic.StoredFileView):
     """A mentor's photo, for those who see the mentor pool."""
 
     model = Mentor
@@ -78,21 +67,21 @@ class MentorPhoto(StoredFileView):
     cache_control = PRIVATE_SHORT
 
 
-class MentorEdit(ObjectEditView):
+class MentorEdit(generic.ObjectEditView):
     """Add a mentor to the pool or change their profile."""
 
     model = Mentor
     form_class = forms.MentorForm
 
 
-class MentorDelete(ObjectDeleteView):
+class MentorDelete(generic.ObjectDeleteView):
     """Remove a mentor who has never been appointed."""
 
     model = Mentor
     success_url_name = "mentors:mentor_list"
 
 
-class ActivityAdd(ObjectActionView):
+class ActivityAdd(generic.ObjectActionView):
     """Record an activity of a mentor."""
 
     model = Mentor
@@ -104,7 +93,7 @@ class ActivityAdd(ObjectActionView):
         return _("Activity recorded.")
 
 
-class ActivityRemove(ObjectRemoveView):
+class ActivityRemove(generic.ObjectRemoveView):
     """Remove a wrongly recorded activity."""
 
     model = Activity
@@ -113,7 +102,7 @@ class ActivityRemove(ObjectRemoveView):
     done_message = gettext_lazy("Activity removed.")
 
 
-class AppointmentList(ObjectListView):
+class AppointmentList(generic.ObjectListView):
     """Appointments and their letters."""
 
     model = Appointment
@@ -122,19 +111,16 @@ class AppointmentList(ObjectListView):
     exporter_class = exports.AppointmentExporter
     list_permission = "mentors.list_mentors"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("mentor__organisation", "title")
+    related = ("mentor__organisation", "title")
 
 
-class AppointmentDetail(ObjectDetailView):
+class AppointmentDetail(generic.ObjectDetailView):
     """An appointment: its term, status, letter and history."""
 
     model = Appointment
     template_name = "mentors/appointment_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("mentor__organisation", "title", "school",
-                                                     "agreement", "renewal_of", "approved_by")
+    related = ("mentor__organisation", "title", "school", "agreement", "renewal_of", "approved_by")
 
     def extra_context(self, appointment):
         user = self.request.user
@@ -154,7 +140,7 @@ class AppointmentDetail(ObjectDetailView):
         }
 
 
-class AppointmentEdit(ObjectEditView):
+class AppointmentEdit(generic.ObjectEditView):
     """Propose an appointment, or change a proposal."""
 
     model = Appointment
@@ -176,7 +162,7 @@ class AppointmentEdit(ObjectEditView):
                                 agreement=data["agreement"])
 
 
-class AppointmentAction(ObjectActionView):
+class AppointmentAction(generic.ObjectActionView):
     """A lifecycle step on an appointment."""
 
     model = Appointment
@@ -216,7 +202,7 @@ def verify_url(request: HttpRequest, appointment: Appointment) -> str:
                                               args=[appointment.verification_code]))
 
 
-class AppointmentLetter(ScopedView):
+class AppointmentLetter(generic.ScopedView):
     """The appointment letter as a PDF."""
 
     model = Appointment

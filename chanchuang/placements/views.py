@@ -16,18 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from chanchuang.core import generic_views as generic
 from chanchuang.core import services as core_services
-from chanchuang.core.generic_views import (
-    MatchStatusFragment,
-    ObjectActionView,
-    ObjectDeleteView,
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectListView,
-    ObjectRemoveView,
-    ScopedView,
-    StoredFileView,
-)
 from chanchuang.core.lookups import among
 from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
@@ -50,7 +40,7 @@ from chanchuang.placements.rules import EVALUATE_AS
 # --- Plans -----------------------------------------------------------------------------------
 
 
-class PlanList(ObjectListView):
+class PlanList(generic.ObjectListView):
     """Training plans."""
 
     model = TrainingPlan
@@ -58,12 +48,13 @@ class PlanList(ObjectListView):
     filterset_class = filters.TrainingPlanFilterSet
     list_permission = "placements.view_plans"
 
+    related = ("department", "major", "school_class")
+
     def get_queryset(self):
-        return super().get_queryset().select_related("department", "major", "school_class") \
-            .annotate(position_count=Count("positions"))
+        return super().get_queryset().annotate(position_count=Count("positions"))
 
 
-class PlanDetail(ObjectDetailView):
+class PlanDetail(generic.ObjectDetailView):
     """A plan: its calendar of blocks, positions, rounds and placements."""
 
     model = TrainingPlan
@@ -90,21 +81,21 @@ class PlanDetail(ObjectDetailView):
         }
 
 
-class PlanEdit(ObjectEditView):
+class PlanEdit(generic.ObjectEditView):
     """Create or change a plan."""
 
     model = TrainingPlan
     form_class = forms.TrainingPlanForm
 
 
-class PlanDelete(ObjectDeleteView):
+class PlanDelete(generic.ObjectDeleteView):
     """Delete a plan with no positions."""
 
     model = TrainingPlan
     success_url_name = "placements:trainingplan_list"
 
 
-class BlockAdd(ObjectActionView):
+class BlockAdd(generic.ObjectActionView):
     """Add a block to a plan's calendar."""
 
     model = TrainingPlan
@@ -116,7 +107,7 @@ class BlockAdd(ObjectActionView):
         return _("Block added.")
 
 
-class BlockDelete(ObjectRemoveView):
+class BlockDelete(generic.ObjectRemoveView):
     """Remove a block from a plan's calendar."""
 
     model = PlanBlock
@@ -125,7 +116,7 @@ class BlockDelete(ObjectRemoveView):
     done_message = gettext_lazy("Block removed.")
 
 
-class PlanExport(ScopedView):
+class PlanExport(generic.ScopedView):
     """The plan's placements in the layout of the national internship platform."""
 
     model = TrainingPlan
@@ -142,7 +133,7 @@ class PlanExport(ScopedView):
 # --- Positions -------------------------------------------------------------------------------
 
 
-class PositionList(ObjectListView):
+class PositionList(generic.ObjectListView):
     """Positions offered to the school's plans."""
 
     model = Position
@@ -150,33 +141,31 @@ class PositionList(ObjectListView):
     filterset_class = filters.PositionFilterSet
     list_permission = "placements.view_plans"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation", "plan")
+    related = ("organisation", "plan")
 
 
-class PositionDetail(ObjectDetailView):
+class PositionDetail(generic.ObjectDetailView):
     """A position and its conditions."""
 
     model = Position
     template_name = "placements/position_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation", "plan", "agreement") \
-            .prefetch_related("required_majors")
+    related = ("organisation", "plan", "agreement")
+    prefetch = ("required_majors",)
 
     def extra_context(self, position):
         return {"placements": Placement.objects.visible_to(self.request.user).filter(
             position=position).select_related("student__user")}
 
 
-class PositionEdit(ObjectEditView):
+class PositionEdit(generic.ObjectEditView):
     """Publish or change a position (staff, or the enterprise's own members)."""
 
     model = Position
     form_class = forms.PositionForm
 
 
-class PositionDelete(ObjectDeleteView):
+class PositionDelete(generic.ObjectDeleteView):
     """Withdraw a position nobody has been placed at."""
 
     model = Position
@@ -186,7 +175,7 @@ class PositionDelete(ObjectDeleteView):
 # --- Rounds ----------------------------------------------------------------------------------
 
 
-class RoundAdd(ObjectActionView):
+class RoundAdd(generic.ObjectActionView):
     """Open the next selection round of a plan."""
 
     model = TrainingPlan
@@ -203,15 +192,14 @@ class RoundAdd(ObjectActionView):
         return (selection or plan).get_absolute_url()
 
 
-class RoundDetail(ObjectDetailView):
+class RoundDetail(generic.ObjectDetailView):
     """A round: for staff its inputs, the run and the review; for a student their choices and
     result; for an enterprise its positions to rank and, once published, whom it admitted."""
 
     model = SelectionRound
     template_name = "placements/selectionround_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("plan", "run")
+    related = ("plan", "run")
 
     def extra_context(self, selection):
         user = self.request.user
@@ -238,7 +226,7 @@ class RoundDetail(ObjectDetailView):
         return context
 
 
-class RoundAction(ObjectActionView):
+class RoundAction(generic.ObjectActionView):
     """A staff action on a round."""
 
     model = SelectionRound
@@ -279,7 +267,7 @@ class RoundVerify(RoundAction):
         return _("Verifying; reload the page in a moment to see the verdict.")
 
 
-class RoundStatusFragment(MatchStatusFragment):
+class RoundStatusFragment(generic.MatchStatusFragment):
     """The round's status line, polled while the match runs."""
 
     model = SelectionRound
@@ -288,7 +276,7 @@ class RoundStatusFragment(MatchStatusFragment):
         return selection.status == RoundStatus.RUNNING
 
 
-class Choices(ScopedView):
+class Choices(generic.ScopedView):
     """A student orders the positions they want (drag on a phone or a desktop)."""
 
     model = SelectionRound
@@ -321,7 +309,7 @@ class Choices(ScopedView):
         return redirect("placements:round_choices", pk=selection.pk)
 
 
-class Rank(ScopedView):
+class Rank(generic.ScopedView):
     """An enterprise (or staff) ranks the applicants of one position."""
 
     model = SelectionRound
@@ -367,7 +355,7 @@ class Rank(ScopedView):
         return redirect("placements:round_rank", pk=selection.pk, position_pk=position.pk)
 
 
-class MyResult(ScopedView):
+class MyResult(generic.ScopedView):
     """A student's result of a published round, with the reason for every higher choice."""
 
     model = SelectionRound
@@ -394,7 +382,7 @@ class MyResult(ScopedView):
 # --- Placements ------------------------------------------------------------------------------
 
 
-class PlacementList(ObjectListView):
+class PlacementList(generic.ObjectListView):
     """Placements, filtered by plan, enterprise and status."""
 
     model = Placement
@@ -403,20 +391,18 @@ class PlacementList(ObjectListView):
     list_permission = "placements.view_placements"
     exporter_class = exports.NationalReportExporter
 
-    def get_queryset(self):
-        return queries.placement_rows(self.request.user)
+    rows = queries.placement_rows
 
 
-class PlacementDetail(ObjectDetailView):
+class PlacementDetail(generic.ObjectDetailView):
     """A placement: its compliance gates, records, logs, sign-offs and evaluations."""
 
     model = Placement
     template_name = "placements/placement_detail.html"
 
-    def get_queryset(self):
-        return queries.placement_rows(self.request.user).select_related(
-            "insurance", "tripartite_agreement__type", "supervisor", "student__department",
-            "student__major")
+    rows = queries.placement_rows
+    related = ("insurance", "tripartite_agreement__type", "supervisor", "student__department",
+               "student__major")
 
     def extra_context(self, placement):
         user = self.request.user
@@ -445,32 +431,30 @@ class PlacementDetail(ObjectDetailView):
         }
 
 
-class PlacementConsent(StoredFileView):
+class PlacementConsent(generic.StoredFileView):
     """The guardian's consent of a placement: for staff and the student, not the host."""
 
     model = Placement
     field = "guardian_consent"
     permission = "placements.view_guardian_consent"
 
-    def get_queryset(self):
-        return queries.placement_rows(self.request.user)
+    rows = queries.placement_rows
 
 
-class LogAttachment(StoredFileView):
+class LogAttachment(generic.StoredFileView):
     """The attachment of a milestone log, for those who see its placement."""
 
     model = Log
     field = "attachment"
 
 
-class PlacementAction(ObjectActionView):
+class PlacementAction(generic.ObjectActionView):
     """An action on a placement."""
 
     model = Placement
     permission = "placements.manage_placement"
 
-    def get_queryset(self):
-        return queries.placement_rows(self.request.user)
+    rows = queries.placement_rows
 
 
 class PlacementRecords(PlacementAction):
@@ -611,7 +595,7 @@ class PublicSignOff(View):
         return redirect("placements:public_sign_off", token=token)
 
 
-class Exceptions(ScopedView):
+class Exceptions(generic.ScopedView):
     """Who is behind: confirmed placements missing a log, a sign-off, insurance or an
     agreement."""
 
@@ -627,7 +611,7 @@ class Exceptions(ScopedView):
 # --- Insurance -------------------------------------------------------------------------------
 
 
-class PolicyList(ObjectListView):
+class PolicyList(generic.ObjectListView):
     """Internship liability insurance policies."""
 
     model = InsurancePolicy
@@ -636,7 +620,7 @@ class PolicyList(ObjectListView):
     list_permission = "placements.add_insurancepolicy"
 
 
-class PolicyDetail(ObjectDetailView):
+class PolicyDetail(generic.ObjectDetailView):
     """A policy and the placements it covers."""
 
     model = InsurancePolicy
@@ -646,7 +630,7 @@ class PolicyDetail(ObjectDetailView):
         return {"placements": queries.placement_rows(self.request.user).filter(insurance=policy)}
 
 
-class PolicyEdit(ObjectEditView):
+class PolicyEdit(generic.ObjectEditView):
     """Record or change a policy."""
 
     model = InsurancePolicy

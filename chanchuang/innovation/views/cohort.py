@@ -14,12 +14,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chanchuang.core.generic_views import (
-    MatchStatusFragment,
-    ObjectActionView,
-    ObjectDetailView,
-    ScopedView,
-)
+from chanchuang.core import generic_views as generic
 from chanchuang.core.lookups import among
 from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
@@ -45,7 +40,7 @@ TEAM_MEMBERS = Prefetch("application__members", ApplicationMember.objects.select
     "student__user", "student__department"))
 
 
-class TeamList(ScopedView):
+class TeamList(generic.ScopedView):
     """The teams a user may see, by cohort: all for staff, one's own, the ones one mentors."""
 
     model = Team
@@ -57,17 +52,15 @@ class TeamList(ScopedView):
         return render(request, "innovation/team_list.html", {"teams": teams})
 
 
-class TeamDetail(ObjectDetailView):
+class TeamDetail(generic.ObjectDetailView):
     """A team: members, project, mentor (and why), mentor choices, milestones with submissions
     and feedback, and demo-day scores."""
 
     model = Team
     template_name = "innovation/team_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related(
-            "cohort__programme", "mentor__organisation", "project", "application").prefetch_related(
-            TEAM_MEMBERS)
+    related = ("cohort__programme", "mentor__organisation", "project", "application")
+    prefetch = (TEAM_MEMBERS,)
 
     def extra_context(self, team):
         user = self.request.user
@@ -104,7 +97,7 @@ class TeamDetail(ObjectDetailView):
         }
 
 
-class TeamChoices(ObjectActionView):
+class TeamChoices(generic.ObjectActionView):
     """A team's ranking of the offered mentors (sent in order as ``mentor`` values)."""
 
     model = Team
@@ -117,7 +110,7 @@ class TeamChoices(ObjectActionView):
         return _("Mentor choices saved.")
 
 
-class TeamAssignMentor(ObjectActionView):
+class TeamAssignMentor(generic.ObjectActionView):
     """Staff place a team with a mentor by hand."""
 
     model = Team
@@ -134,15 +127,14 @@ class TeamAssignMentor(ObjectActionView):
         return _("Mentor set.")
 
 
-class MentorCapacity(ObjectActionView):
+class MentorCapacity(generic.ObjectActionView):
     """A mentor offered to a cohort states how many teams they can take (staff may too)."""
 
     model = CohortMentor
     permission = "innovation.state_capacity"
     form_class = forms.CapacityForm
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("cohort", "mentor")
+    related = ("cohort", "mentor")
 
     def act(self, offer, form):
         services.set_mentor_capacity(actor=self.request.user, offer=offer,
@@ -153,7 +145,7 @@ class MentorCapacity(ObjectActionView):
         return offer.cohort.get_absolute_url()
 
 
-class Submit(ObjectActionView):
+class Submit(generic.ObjectActionView):
     """A team member hands in the team's work for a milestone."""
 
     model = Team
@@ -168,16 +160,14 @@ class Submit(ObjectActionView):
         return _("Handed in.")
 
 
-class Feedback(ObjectActionView):
+class Feedback(generic.ObjectActionView):
     """The team's mentor (or staff) comments on a submission."""
 
     model = Submission
     permission = "innovation.give_feedback"
     form_class = forms.FeedbackForm
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("team__cohort", "team__mentor",
-                                                     "milestone")
+    related = ("team__cohort", "team__mentor", "milestone")
 
     def act(self, submission, form):
         services.give_feedback(actor=self.request.user, submission=submission,
@@ -188,7 +178,7 @@ class Feedback(ObjectActionView):
         return submission.team.get_absolute_url()
 
 
-class PitchScore(ObjectActionView):
+class PitchScore(generic.ObjectActionView):
     """A demo-day judge scores the team's pitch."""
 
     model = Team
@@ -202,15 +192,14 @@ class PitchScore(ObjectActionView):
         return _("Score saved.")
 
 
-class MentorMatch(ScopedView):
+class MentorMatch(generic.ScopedView):
     """The mentors offered and their capacity, the teams' choices, and the match: who mentors
     whom and, for each team, why it did not get a mentor it ranked higher. The match runs in
     the background, like a placement round's, and the page follows it."""
 
     model = Cohort
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("mentor_run")
+    related = ("mentor_run",)
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         cohort = self.get_object(pk)
@@ -243,13 +232,12 @@ class MentorMatch(ScopedView):
         return redirect("innovation:cohort_match", pk=cohort.pk)
 
 
-class MentorMatchStatus(MatchStatusFragment):
+class MentorMatchStatus(generic.MatchStatusFragment):
     """The mentor match's status line, polled while it runs."""
 
     model = Cohort
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("mentor_run")
+    related = ("mentor_run",)
 
     def running(self, cohort) -> bool:
         if not self.request.user.has_perm("innovation.manage_cohort", cohort):
@@ -257,15 +245,14 @@ class MentorMatchStatus(MatchStatusFragment):
         return bool(cohort.mentor_run and cohort.mentor_run.running)
 
 
-class SessionDetail(ObjectDetailView):
+class SessionDetail(generic.ObjectDetailView):
     """A session: for staff and its mentor the check-in code and the attendance sheet; for a
     student of the cohort the check-in form and their own attendance."""
 
     model = Session
     template_name = "innovation/session_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("cohort__programme", "mentor")
+    related = ("cohort__programme", "mentor")
 
     def extra_context(self, session):
         user = self.request.user
@@ -286,7 +273,7 @@ class SessionDetail(ObjectDetailView):
         return context
 
 
-class MarkAttendance(ObjectActionView):
+class MarkAttendance(generic.ObjectActionView):
     """Save the attendance sheet (one ``status_<student id>`` per student)."""
 
     model = Session
@@ -310,7 +297,7 @@ class MarkAttendance(ObjectActionView):
         return _("Attendance saved for %(n)s students.") % {"n": marked}
 
 
-class CheckIn(ObjectActionView):
+class CheckIn(generic.ObjectActionView):
     """A student checks in with the session code."""
 
     model = Session
@@ -325,7 +312,7 @@ class CheckIn(ObjectActionView):
             "time": timezone.localtime(attendance.recorded_at).strftime("%H:%M")}
 
 
-class Completion(ObjectActionView):
+class Completion(generic.ObjectActionView):
     """Staff correct a student's completion and award after the cohort finished."""
 
     model = ApplicationMember

@@ -13,12 +13,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chanchuang.core.generic_views import (
-    ObjectActionView,
-    ObjectDetailView,
-    ObjectListView,
-    ScopedView,
-)
+from chanchuang.core import generic_views as generic
 from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase, ReviewStatus
@@ -34,7 +29,7 @@ MEMBERS = Prefetch("members", ApplicationMember.objects.select_related(
     "student__user", "student__department", "student__major"))
 
 
-class Apply(ScopedView):
+class Apply(generic.ScopedView):
     """A student applies to an open cohort, alone or as a team."""
 
     model = Cohort
@@ -73,7 +68,7 @@ class Apply(ScopedView):
         return render(request, "innovation/apply.html", self._context(cohort, form))
 
 
-class ApplicationList(ObjectListView):
+class ApplicationList(generic.ObjectListView):
     """Staff's (and department staff's) list of applications, with scores once reviewed."""
 
     model = Application
@@ -82,13 +77,13 @@ class ApplicationList(ObjectListView):
     exporter_class = exports.ApplicationExporter
     list_permission = "innovation.view_applications"
 
+    related = ("cohort__programme", "lead__user", "lead__department", "project")
+
     def get_queryset(self):
-        return super().get_queryset().select_related(
-            "cohort__programme", "lead__user", "lead__department", "project").annotate(
-            size=Count("members", distinct=True))
+        return super().get_queryset().annotate(size=Count("members", distinct=True))
 
 
-class MyApplications(ScopedView):
+class MyApplications(generic.ScopedView):
     """A student's applications and offers, newest first."""
 
     model = Application
@@ -103,16 +98,15 @@ class MyApplications(ScopedView):
                       {"applications": applications})
 
 
-class ApplicationDetail(ObjectDetailView):
+class ApplicationDetail(generic.ObjectDetailView):
     """An application: members, project, answers, status; for its students the offer to
     accept or decline; for staff the reviews, raw and normalised."""
 
     model = Application
     template_name = "innovation/application_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related(
-            "cohort__programme", "project", "lead__user").prefetch_related(MEMBERS)
+    related = ("cohort__programme", "project", "lead__user")
+    prefetch = (MEMBERS,)
 
     def extra_context(self, application):
         user = self.request.user
@@ -137,10 +131,12 @@ class ApplicationDetail(ObjectDetailView):
         }
 
 
-class ApplicationStep(ObjectActionView):
+class ApplicationStep(generic.ObjectActionView):
     """Accept or decline an offer, withdraw an application, or (staff) offer a place."""
 
     model = Application
+    related = ("cohort", "lead__user")
+    prefetch = (MEMBERS,)
     STEPS = {  # step → (permission, service, message)
         "accept": ("innovation.reply_to_offer", intake.accept_offer,
                    gettext_lazy("You are in! Welcome to the cohort.")),
@@ -157,17 +153,13 @@ class ApplicationStep(ObjectActionView):
         self.permission = self.STEPS[step][0]
         return super().post(request, pk, step=step)
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("cohort", "lead__user").prefetch_related(
-            MEMBERS)
-
     def act(self, application, form):
         _permission, service, message = self.STEPS[self.kwargs["step"]]
         service(actor=self.request.user, application=application)
         return str(message)
 
 
-class MyReviews(ScopedView):
+class MyReviews(generic.ScopedView):
     """A reviewer's assignments: what is left to score and what is done."""
 
     model = Review
@@ -179,16 +171,14 @@ class MyReviews(ScopedView):
         return render(request, "innovation/my_reviews.html", {"reviews": reviews})
 
 
-class ReviewDetail(ScopedView):
+class ReviewDetail(generic.ScopedView):
     """Score one application on the rubric (or declare a conflict). Staff may look."""
 
     model = Review
 
-    def get_queryset(self):
-        return super().get_queryset().select_related(
-            "application__cohort__programme", "application__project", "reviewer").prefetch_related(
-            Prefetch("application__members", ApplicationMember.objects.select_related(
-                "student__user", "student__department", "student__major")))
+    related = ("application__cohort__programme", "application__project", "reviewer")
+    prefetch = (Prefetch("application__members", ApplicationMember.objects.select_related(
+        "student__user", "student__department", "student__major")),)
 
     def _render(self, review, form, conflict_form):
         application = review.application
@@ -221,7 +211,7 @@ class ReviewDetail(ScopedView):
         return self._render(review, form, forms.ConflictForm())
 
 
-class ReviewConflict(ObjectActionView):
+class ReviewConflict(generic.ObjectActionView):
     """The reviewer declares a conflict of interest; another reviewer gets the application."""
 
     model = Review
@@ -239,7 +229,7 @@ class ReviewConflict(ObjectActionView):
         return reverse("innovation:my_reviews")
 
 
-class Selection(ScopedView):
+class Selection(generic.ScopedView):
     """The ranking with raw and normalised scores, who the rules select within capacity and
     quotas, each reviewer's workload and mean; staff publish from here."""
 
@@ -284,7 +274,7 @@ class Selection(ScopedView):
         return redirect(cohort.get_absolute_url())
 
 
-class RecordAcceptances(ObjectActionView):
+class RecordAcceptances(generic.ObjectActionView):
     """Staff tick the offers students accepted in person or in the group chat."""
 
     model = Cohort

@@ -12,14 +12,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chanchuang.core.generic_views import (
-    ObjectActionView,
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectListView,
-    ScopedView,
-    object_paths,
-)
+from chanchuang.core import generic_views as generic
 from chanchuang.core.lookups import visible_or_none
 from chanchuang.core.queries import student_of
 from chanchuang.core.services import DomainError
@@ -33,7 +26,7 @@ from chanchuang.innovation.services import intake, programmes
 from chanchuang.innovation.tables import programmes as tables
 
 
-class ProgrammeDetail(ObjectDetailView):
+class ProgrammeDetail(generic.ObjectDetailView):
     """A programme and its cohorts."""
 
     model = Programme
@@ -43,14 +36,14 @@ class ProgrammeDetail(ObjectDetailView):
         return {"cohorts": programme.cohorts.annotate(applicants=Count("applications"))}
 
 
-class ProgrammeEdit(ObjectEditView):
+class ProgrammeEdit(generic.ObjectEditView):
     """Create or rename a programme."""
 
     model = Programme
     form_class = forms.ProgrammeForm
 
 
-class ProgrammeList(ObjectListView):
+class ProgrammeList(generic.ObjectListView):
     """Programmes."""
 
     model = Programme
@@ -59,7 +52,7 @@ class ProgrammeList(ObjectListView):
     list_permission = "innovation.view_cohorts"
 
 
-class CohortList(ObjectListView):
+class CohortList(generic.ObjectListView):
     """Every cohort of every programme: the bootcamps."""
 
     model = Cohort
@@ -67,20 +60,20 @@ class CohortList(ObjectListView):
     filterset_class = filters.CohortFilterSet
     list_permission = "innovation.view_cohorts"
 
+    related = ("programme",)
+
     def get_queryset(self):
-        return super().get_queryset().select_related("programme").annotate(
-            applicants=Count("applications", filter=~Q(
-                applications__status=ApplicationStatus.WITHDRAWN)))
+        return super().get_queryset().annotate(applicants=Count("applications", filter=~Q(
+            applications__status=ApplicationStatus.WITHDRAWN)))
 
 
-class CohortDetail(ObjectDetailView):
+class CohortDetail(generic.ObjectDetailView):
     """A cohort: what it offers, where intake stands, and for staff its set-up and next step."""
 
     model = Cohort
     template_name = "innovation/cohort_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("programme", "school")
+    related = ("programme", "school")
 
     def extra_context(self, cohort):
         user = self.request.user
@@ -131,7 +124,7 @@ def next_step(cohort: Cohort, now) -> str | None:
             CohortPhase.RUNNING: "finish"}.get(phase)
 
 
-class CohortEdit(ObjectEditView):
+class CohortEdit(generic.ObjectEditView):
     """Create a cohort or change its dates and rules."""
 
     model = Cohort
@@ -146,7 +139,7 @@ class CohortEdit(ObjectEditView):
         return Cohort(programme=programme, number=latest.number + 1 if latest else 1)
 
 
-class CohortStep(ObjectActionView):
+class CohortStep(generic.ObjectActionView):
     """A phase step on a cohort: open intake, close it early, assign reviewers, start,
     finish."""
 
@@ -175,7 +168,7 @@ class CohortStep(ObjectActionView):
         raise Http404
 
 
-class CohortPartAdd(ScopedView):
+class CohortPartAdd(generic.ScopedView):
     """Add a quota, question, criterion, reviewer, session, milestone or mentor to a cohort."""
 
     model = Cohort
@@ -197,7 +190,7 @@ class CohortPartAdd(ScopedView):
         return redirect(f"{cohort.get_absolute_url()}#{kind}")
 
 
-class CohortPartRemove(ScopedView):
+class CohortPartRemove(generic.ScopedView):
     """Remove a part of a cohort (a reviewer with reviews, a criterion used in scores, a mentor
     with teams are protected by the database and refused with a message)."""
 
@@ -221,9 +214,9 @@ class CohortPartRemove(ScopedView):
 
 
 urlpatterns = [
-    *object_paths("innovation/programmes", "programme", list_view=ProgrammeList,
+    *generic.object_paths("innovation/programmes", "programme", list_view=ProgrammeList,
                   detail_view=ProgrammeDetail, edit_view=ProgrammeEdit, delete_view=None),
-    *object_paths("innovation/cohorts", "cohort", list_view=CohortList,
+    *generic.object_paths("innovation/cohorts", "cohort", list_view=CohortList,
                   detail_view=CohortDetail, edit_view=CohortEdit, delete_view=None),
     path("innovation/cohorts/<int:pk>/steps/<slug:step>/", CohortStep.as_view(),
          name="cohort_step"),

@@ -16,15 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from chanchuang.core.generic_views import (
-    ObjectDeleteView,
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectListView,
-    ObjectRemoveView,
-    ScopedView,
-    object_paths,
-)
+from chanchuang.core import generic_views as generic
 from chanchuang.core.lookups import visible_or_none
 from chanchuang.core.models import Student
 from chanchuang.core.queries import student_of
@@ -55,7 +47,7 @@ def with_page(obj: models.Model, url: str) -> models.Model:
 # --- Credits ---------------------------------------------------------------------------------
 
 
-class CreditList(ObjectListView):
+class CreditList(generic.ObjectListView):
     """Every credit staff and department staff may see, filtered, exported and imported."""
 
     model = Credit
@@ -65,12 +57,10 @@ class CreditList(ObjectListView):
     import_kind = "credits"
     list_permission = "innovation.view_records"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("student__user", "student__department",
-                                                     "competition")
+    related = ("student__user", "student__department", "competition")
 
 
-class CreditAdd(ObjectEditView):
+class CreditAdd(generic.ObjectEditView):
     """Record a credit; without credits the conversion table decides."""
 
     model = Credit
@@ -90,7 +80,7 @@ class CreditAdd(ObjectEditView):
         return with_page(credit, record_url(credit.student_id))
 
 
-class CreditRemove(ObjectRemoveView):
+class CreditRemove(generic.ObjectRemoveView):
     """Remove a wrongly recorded credit; back to the student's record."""
 
     model = Credit
@@ -98,8 +88,7 @@ class CreditRemove(ObjectRemoveView):
     parent = "student"
     done_message = gettext_lazy("Credit removed.")
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("student")
+    related = ("student",)
 
     def redirect_to(self, credit):
         return record_url(credit.student_id)
@@ -108,15 +97,13 @@ class CreditRemove(ObjectRemoveView):
 # --- A student's record ----------------------------------------------------------------------
 
 
-class RecordView(ScopedView):
+class RecordView(generic.ScopedView):
     """A student's innovation record: the student must be visible (404), and the user one who
     follows their records or the student themselves (403)."""
 
     model = Student
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("user", "school", "department", "major",
-                                                     "school_class")
+    related = ("user", "school", "department", "major", "school_class")
 
     def record(self, pk: Any) -> services.Record:
         """The student's record, from the credits the user may see."""
@@ -192,7 +179,7 @@ class MyRecord(LoginRequiredMixin, View):
 # --- The conversion table --------------------------------------------------------------------
 
 
-class CreditRuleList(ObjectListView):
+class CreditRuleList(generic.ObjectListView):
     """The school's conversion table: categories, levels and awards → credits."""
 
     model = CreditRule
@@ -201,7 +188,7 @@ class CreditRuleList(ObjectListView):
     list_permission = "innovation.view_cohorts"
 
 
-class CreditRuleEdit(ObjectEditView):
+class CreditRuleEdit(generic.ObjectEditView):
     """Add or change a line of the conversion table."""
 
     model = CreditRule
@@ -211,7 +198,7 @@ class CreditRuleEdit(ObjectEditView):
         return with_page(super().save(form), reverse("innovation:creditrule_list"))
 
 
-class CreditRuleDelete(ObjectDeleteView):
+class CreditRuleDelete(generic.ObjectDeleteView):
     """Take a line out of the conversion table (credits recorded with it keep their value)."""
 
     model = CreditRule
@@ -221,7 +208,7 @@ class CreditRuleDelete(ObjectDeleteView):
 # --- Competitions ----------------------------------------------------------------------------
 
 
-class CompetitionList(ObjectListView):
+class CompetitionList(generic.ObjectListView):
     """Competitions by year, with how many results are recorded."""
 
     model = Competition
@@ -233,7 +220,7 @@ class CompetitionList(ObjectListView):
         return super().get_queryset().annotate(results=Count("credits"))
 
 
-class CompetitionDetail(ObjectDetailView):
+class CompetitionDetail(generic.ObjectDetailView):
     """A competition and the results the user may see."""
 
     model = Competition
@@ -245,7 +232,7 @@ class CompetitionDetail(ObjectDetailView):
             "award", "student__user__name_pinyin")}
 
 
-class CompetitionEdit(ObjectEditView):
+class CompetitionEdit(generic.ObjectEditView):
     """Add or change a competition."""
 
     model = Competition
@@ -255,7 +242,7 @@ class CompetitionEdit(ObjectEditView):
 # --- Start-ups -------------------------------------------------------------------------------
 
 
-class StartupList(ObjectListView):
+class StartupList(generic.ObjectListView):
     """Start-ups with the totals of the filtered rows (count, funding, jobs) above them."""
 
     model = Startup
@@ -263,27 +250,25 @@ class StartupList(ObjectListView):
     filterset_class = filters.StartupFilterSet
     list_permission = "innovation.view_cohorts"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("project").prefetch_related(
-            "founders__user")
+    related = ("project",)
+    prefetch = ("founders__user",)
 
 
-class StartupDetail(ObjectDetailView):
+class StartupDetail(generic.ObjectDetailView):
     """A start-up, its founders and the credits it gave them."""
 
     model = Startup
     template_name = "innovation/startup_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("project").prefetch_related(
-            "founders__user")
+    related = ("project",)
+    prefetch = ("founders__user",)
 
     def extra_context(self, startup):
         return {"credits": Credit.objects.visible_to(self.request.user).filter(
             startup=startup).select_related("student__user")}
 
 
-class StartupEdit(ObjectEditView):
+class StartupEdit(generic.ObjectEditView):
     """Register a start-up (its founders earn the start-up credit) or change it."""
 
     model = Startup
@@ -319,8 +304,8 @@ urlpatterns = [
          name="creditrule_edit"),
     path("innovation/credit-rules/<int:pk>/delete/", CreditRuleDelete.as_view(),
          name="creditrule_delete"),
-    *object_paths("innovation/competitions", "competition", list_view=CompetitionList,
+    *generic.object_paths("innovation/competitions", "competition", list_view=CompetitionList,
                   detail_view=CompetitionDetail, edit_view=CompetitionEdit, delete_view=None),
-    *object_paths("innovation/startups", "startup", list_view=StartupList,
+    *generic.object_paths("innovation/startups", "startup", list_view=StartupList,
                   detail_view=StartupDetail, edit_view=StartupEdit, delete_view=None),
 ]

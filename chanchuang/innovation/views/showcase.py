@@ -11,15 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from chanchuang.core.generic_views import (
-    ObjectActionView,
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectListView,
-    ScopedView,
-    StoredFileView,
-    object_paths,
-)
+from chanchuang.core import generic_views as generic
 from chanchuang.core.models import School
 from chanchuang.core.uploads import file_response
 from chanchuang.innovation.filters import showcase as filters
@@ -35,7 +27,7 @@ PUBLIC_IMAGE_MAX_AGE = 300  # seconds: a picture taken down leaves caches soon
 # --- Exhibitions -----------------------------------------------------------------------------
 
 
-class ExhibitionList(ObjectListView):
+class ExhibitionList(generic.ObjectListView):
     """Exhibitions, the latest first."""
 
     model = Exhibition
@@ -53,7 +45,7 @@ def _published_count() -> Count:
                                    items__consent_by__isnull=False))
 
 
-class ExhibitionDetail(ObjectDetailView):
+class ExhibitionDetail(generic.ObjectDetailView):
     """An exhibition and the items of it the user may see."""
 
     model = Exhibition
@@ -65,7 +57,7 @@ class ExhibitionDetail(ObjectDetailView):
                 "public_url": reverse("innovation:showcase", args=[exhibition.school.code])}
 
 
-class ExhibitionEdit(ObjectEditView):
+class ExhibitionEdit(generic.ObjectEditView):
     """Add or change an exhibition."""
 
     model = Exhibition
@@ -80,7 +72,7 @@ def visible_items(user):
     return ShowcaseItem.objects.visible_to(user)
 
 
-class ItemView(ScopedView):
+class ItemView(generic.ScopedView):
     """A view over showcase items (each once, whatever the size of the team)."""
 
     model = ShowcaseItem
@@ -90,7 +82,7 @@ class ItemView(ScopedView):
                                                                "school")
 
 
-class ShowcaseItemList(ItemView, ObjectListView):
+class ShowcaseItemList(ItemView, generic.ObjectListView):
     """Items proposed, consented and published."""
 
     table_class = tables.ShowcaseItemTable
@@ -98,7 +90,7 @@ class ShowcaseItemList(ItemView, ObjectListView):
     list_permission = "innovation.view_cohorts"
 
 
-class ShowcaseItemDetail(ItemView, ObjectDetailView):
+class ShowcaseItemDetail(ItemView, generic.ObjectDetailView):
     """An item as the public will see it, where it stands, and the steps the user may take:
     staff publish or take down, a student of the project consents (choosing the names)."""
 
@@ -120,18 +112,17 @@ class ShowcaseItemDetail(ItemView, ObjectDetailView):
         }
 
 
-class ShowcaseItemEdit(ItemView, ObjectEditView):
+class ShowcaseItemEdit(ItemView, generic.ObjectEditView):
     """Propose a project for the showcase, or change an item (a change to what the team agreed
     to asks for their consent again)."""
 
     form_class = forms.ShowcaseItemForm
-    template_name = "innovation/showcaseitem_edit.html"
 
     def save(self, form):
         return services.save_item(actor=self.request.user, item=form.instance)
 
 
-class ShowcaseItemConsent(ItemView, ObjectActionView):
+class ShowcaseItemConsent(ItemView, generic.ObjectActionView):
     """A student of the project consents, with the names the team shows."""
 
     permission = "innovation.consent"
@@ -146,7 +137,7 @@ class ShowcaseItemConsent(ItemView, ObjectActionView):
         return _("Thank you: the team agrees to the item being shown.")
 
 
-class ShowcaseItemWithdraw(ItemView, ObjectActionView):
+class ShowcaseItemWithdraw(ItemView, generic.ObjectActionView):
     """A student of the project withdraws the consent; the item leaves the public page."""
 
     permission = "innovation.withdraw_consent"
@@ -156,7 +147,7 @@ class ShowcaseItemWithdraw(ItemView, ObjectActionView):
         return _("Consent withdrawn; the item is no longer shown.")
 
 
-class ShowcaseItemPublish(ItemView, ObjectActionView):
+class ShowcaseItemPublish(ItemView, generic.ObjectActionView):
     """Staff put a consented item on the public page."""
 
     permission = "innovation.change_showcaseitem"
@@ -166,7 +157,7 @@ class ShowcaseItemPublish(ItemView, ObjectActionView):
         return _("Published on the school's showcase.")
 
 
-class ShowcaseItemUnpublish(ItemView, ObjectActionView):
+class ShowcaseItemUnpublish(ItemView, generic.ObjectActionView):
     """Staff take an item off the public page."""
 
     permission = "innovation.change_showcaseitem"
@@ -176,7 +167,7 @@ class ShowcaseItemUnpublish(ItemView, ObjectActionView):
         return _("Taken off the school's showcase.")
 
 
-class ShowcaseItemImage(ItemView, StoredFileView):
+class ShowcaseItemImage(ItemView, generic.StoredFileView):
     """An item's picture, for those who may see the item (before it is published too)."""
 
     field = "image"
@@ -208,9 +199,9 @@ class PublicImage(View):
 
 
 urlpatterns = [
-    *object_paths("innovation/exhibitions", "exhibition", list_view=ExhibitionList,
+    *generic.object_paths("innovation/exhibitions", "exhibition", list_view=ExhibitionList,
                   detail_view=ExhibitionDetail, edit_view=ExhibitionEdit, delete_view=None),
-    *object_paths("innovation/showcase-items", "showcaseitem", list_view=ShowcaseItemList,
+    *generic.object_paths("innovation/showcase-items", "showcaseitem", list_view=ShowcaseItemList,
                   detail_view=ShowcaseItemDetail, edit_view=ShowcaseItemEdit,
                   delete_view=None),
     path("innovation/showcase-items/<int:pk>/image/", ShowcaseItemImage.as_view(),

@@ -68,3 +68,12 @@ def test_a_picture_is_shown_inline_with_nosniff(client, world):
     assert response["X-Content-Type-Options"] == "nosniff"
     client.force_login(world.staff_far)
     assert client.get(reverse("mentors:mentor_photo", args=[mentor.pk])).status_code == 404
+
+
+def test_the_mentor_form_sends_the_chosen_photo_as_a_file(client, world):
+    # Without multipart encoding a browser sends only the photo's name, and the photo is lost.
+    client.force_login(world.staff_wang)
+    page = client.get(reverse("mentors:mentor_edit", args=[world.mentor_a.pk])).content.decode()
+    assert 'enctype="multipart/form-data"' in page
+    assert 'enctype="multipart/form-data"' not in client.get(
+        reverse("mentors:appointment_add")).content.decode()
