@@ -1,6 +1,7 @@
 """The agreement and partner pages as each role finds them: terminating asks for confirmation
 and a reason, deliveries are offered only on agreements in force, the commitments show once, the
-positions card agrees with the ledger, and nobody is shown a link they may not open."""
+positions card agrees with the ledger, and nobody is shown a link they may not open. (The pages
+show positions and mentors, so these tests live with the app above both.)"""
 
 import datetime as dt
 import re
