@@ -51,13 +51,13 @@ def validate(obj: models.Model) -> None:
         raise DomainError("；".join(exc.messages)) from None
 
 
-def create_object(*, actor: User, obj: models.Model) -> models.Model:
-    """Check a new object by its model's own rules, save it and audit its creation."""
+def create_object(*, actor: User, obj: models.Model, action: str = "created") -> models.Model:
+    """Check a new object by its model's own rules, save it and audit its creation (under a
+    named action of the catalogue where creating it is a domain step)."""
     validate(obj)
     with transaction.atomic():
         obj.save()
-        audit.record(actor=actor, action="created", obj=obj,
-                     after=audit.snapshot(obj))
+        audit.record(actor=actor, action=action, obj=obj, after=audit.snapshot(obj))
     return obj
 
 

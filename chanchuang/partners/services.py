@@ -19,7 +19,7 @@ from chanchuang.core import audit
 from chanchuang.core.choices import Role
 from chanchuang.core.models import Membership, Organisation, School, User
 from chanchuang.core.pinyin import pinyin_keys
-from chanchuang.core.services import DomainError, notify, validate
+from chanchuang.core.services import DomainError, create_object, notify, validate
 from chanchuang.core.uploads import DOCUMENT
 from chanchuang.partners.audit_actions import AGREEMENT_STEPS
 from chanchuang.partners.choices import (
@@ -149,14 +149,8 @@ def add_commitment(*, actor: User, party: AgreementParty, kind: str, target: Dec
     if kind in COUNTABLE and target != target.to_integral_value():
         raise DomainError(_("Target: %(kind)s are counted in whole numbers.")
                           % {"kind": CommitmentKind(kind).label}, field="target")
-    commitment = Commitment(agreement=agreement, party=party, kind=kind, target=target,
-                            description=description)
-    validate(commitment)
-    with transaction.atomic():
-        commitment.save()
-        audit.record(actor=actor, action="partners.commitment.added", obj=commitment,
-                     after=audit.snapshot(commitment))
-    return commitment
+    return create_object(actor=actor, action="partners.commitment.added", obj=Commitment(
+        agreement=agreement, party=party, kind=kind, target=target, description=description))
 
 
 def remove_commitment(*, actor: User, commitment: Commitment) -> None:
