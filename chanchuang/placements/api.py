@@ -227,10 +227,11 @@ def set_rankings(request: HttpRequest, round_id: int, position_id: int, data: Ra
 
 
 @router.post("/rounds/{round_id}/run", response=RoundOut)
-def run(request: HttpRequest, round_id: int):
+def run(request: HttpRequest, round_id: int, early: bool = False):
+    """Freeze and run the match; before the rankings deadline only with ``early=true``."""
     selection = _round(request, round_id)
     _require(request, "placements.run_round", selection)
-    return services.start_match(actor=request.user, selection=selection)
+    return services.start_match(actor=request.user, selection=selection, early=early)
 
 
 @router.post("/rounds/{round_id}/publish", response=RoundOut)

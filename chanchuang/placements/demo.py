@@ -175,7 +175,8 @@ def seed() -> str:
             actor=hr or staff, selection=selection, position=position, ranks=ranks
         )
     services.rank_by_grade(actor=staff, selection=selection)
-    selection = services.start_match(actor=staff, selection=selection)
+    # The demo closes its round early: its choices and rankings were filed just now.
+    selection = services.start_match(actor=staff, selection=selection, early=True)
     core_services.execute_match(selection.run_id)
     selection.refresh_from_db()
     placements = services.publish_round(actor=staff, selection=selection)

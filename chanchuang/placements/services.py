@@ -205,9 +205,12 @@ def rank_by_grade(*, actor: User, selection: SelectionRound) -> int:
 MATCH_PURPOSE = "placements.round"
 
 
-def start_match(*, actor: User, selection: SelectionRound) -> SelectionRound:
+def start_match(*, actor: User, selection: SelectionRound, early: bool = False
+                ) -> SelectionRound:
     """Freeze the round's inputs (every choice, ranking and free seat, now) and queue the match
-    (a background task). A second run of a matched round reuses the first run's lottery seed."""
+    (a background task). A second run of a matched round reuses the first run's lottery seed.
+    Before the rankings deadline a round is run only as an explicit early close (``early``),
+    which staff confirm having seen how many students have filed."""
     with transaction.atomic():
         # Two clicks must not start two runs of one round.
         selection = SelectionRound.objects.select_for_update(of=("self",)).select_related(
@@ -215,6 +218,17 @@ def start_match(*, actor: User, selection: SelectionRound) -> SelectionRound:
         if selection.status not in (RoundStatus.OPEN, RoundStatus.MATCHED):
             raise DomainError(_("This round cannot be matched now (%(status)s).")
                               % {"status": selection.get_status_display()})
+        if selection.status == RoundStatus.OPEN and not early \
+                and timezone.now() < selection.rankings_deadline:
+            raise DomainError(_(
+                "Enterprises rank until %(deadline)s and %(filed)d of %(eligible)d students "
+                "have filed choices: running the match now closes the round early. Confirm "
+                "the early close to run it.") % {
+                "deadline": timezone.localtime(selection.rankings_deadline).strftime(
+                    "%Y-%m-%d %H:%M"),
+                "filed": Preference.objects.filter(round=selection).values(
+                    "student").distinct().count(),
+                "eligible": queries.eligible_students(selection).count()})
         instance, left_out = build_instance(selection)
         if not instance["students"]:
             raise DomainError(_("No student has filed choices in this round yet.") if not left_out
@@ -227,7 +241,8 @@ def start_match(*, actor: User, selection: SelectionRound) -> SelectionRound:
         selection.message = ""
         selection.left_out = left_out
         selection.save(update_fields=["run", "status", "message", "left_out"])
-        audit.record(actor=actor, action="placements.round.match_started", obj=selection)
+        audit.record(actor=actor, action="placements.round.match_started", obj=selection,
+                     data={"early_close": True} if early else None)
     return selection
 
 

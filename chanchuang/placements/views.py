@@ -217,6 +217,8 @@ class RoundDetail(generic.ObjectDetailView):
             "ranked_positions": Ranking.objects.filter(round=selection).values(
                 "position").distinct().count(),
             "position_count": len(positions),
+            "before_deadline": selection.status == RoundStatus.OPEN
+            and timezone.now() < selection.rankings_deadline,
         }
         if context["can_run"] and selection.left_out:
             context["left_out"] = queries.left_out(selection)
@@ -245,7 +247,8 @@ class RoundRun(RoundAction):
     """Freeze the inputs and run the match in the background."""
 
     def act(self, selection, form):
-        services.start_match(actor=self.request.user, selection=selection)
+        services.start_match(actor=self.request.user, selection=selection,
+                             early=self.request.POST.get("early") == "1")
         return _("Matching; the page shows the result when it is ready.")
 
 

@@ -44,7 +44,8 @@ def test_a_round_through_the_api(client, world, django_capture_on_commit_callbac
 
     client.force_login(world.staff_wang)
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(f"/api/v1/rounds/{round_id}/run").status_code == 200
+        assert client.post(f"/api/v1/rounds/{round_id}/run").status_code == 400  # too soon
+        assert client.post(f"/api/v1/rounds/{round_id}/run?early=true").status_code == 200
     assert client.post(f"/api/v1/rounds/{round_id}/publish").json()["status"] == "published"
 
     client.force_login(world.student_user)

@@ -37,7 +37,10 @@ def test_students_choose_enterprise_ranks_staff_publishes_student_sees_why(
 
     log_in(page, live_server, "staff_wang")
     page.goto(f"{url}/")
+    asked = []  # before the deadlines, running is an early close, confirmed with the counts
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     press(page, "冻结输入并运行匹配", "录取 2 人，未录取 0 人")
+    assert asked and "确定提前截止本轮" in asked[0] and "名学生已填报志愿" in asked[0]
     press(page, "发布", "已发布：2 个实习")
     # Reproducibility is verified once, at publication, and the verdict stored.
     expect(page.get_by_text("用保存的输入重新运行，结果完全一致")).to_be_visible()

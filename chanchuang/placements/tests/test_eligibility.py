@@ -88,7 +88,7 @@ def test_a_first_year_student_is_left_out_of_the_match_and_a_second_year_takes_t
                           ranks={liu.pk: 1, ma.pk: 2})
     _first_year(liu)  # her enrolment year is corrected after she chose
     with django_capture_on_commit_callbacks(execute=True):
-        services.start_match(actor=world.staff_wang, selection=selection)
+        services.start_match(actor=world.staff_wang, selection=selection, early=True)
     selection.refresh_from_db()
     frozen = selection.run.instance
     assert frozen["students"] == {str(ma.pk): [str(position.pk)]}
@@ -110,7 +110,7 @@ def test_a_round_whose_every_choice_is_barred_is_not_matched(world, cohort):
                          student=world.student_liu, positions=[position])
     _first_year(world.student_liu)
     with pytest.raises(DomainError, match="排除了全部 1 个志愿"):
-        services.start_match(actor=world.staff_wang, selection=selection)
+        services.start_match(actor=world.staff_wang, selection=selection, early=True)
     selection.refresh_from_db()
     assert selection.status == "open" and selection.run is None
 

@@ -137,7 +137,7 @@ def test_a_round_from_choices_to_published_placements(world, django_capture_on_c
                           ranks={ma.pk: 1, liu.pk: 2})
     services.rank_by_grade(actor=world.staff_wang, selection=selection)
     with django_capture_on_commit_callbacks(execute=True):
-        services.start_match(actor=world.staff_wang, selection=selection)
+        services.start_match(actor=world.staff_wang, selection=selection, early=True)
     selection.refresh_from_db()
     assert selection.status == "matched" and selection.run.seed is not None
     assert selection.run.result["assignment"] == {str(liu.pk): str(world.position_b.pk),
@@ -336,7 +336,7 @@ def test_a_published_result_never_changes(world):
     assert selection.status == "published"
     assert (selection.run.result, selection.run.seed) == before
     with pytest.raises(DomainError, match="不能匹配"):
-        services.start_match(actor=world.staff_wang, selection=selection)
+        services.start_match(actor=world.staff_wang, selection=selection, early=True)
 
 
 def test_a_rounds_result_counts_who_filed_nothing_and_calls_a_full_position_full(
@@ -354,7 +354,7 @@ def test_a_rounds_result_counts_who_filed_nothing_and_calls_a_full_position_full
                          student=world.student_liu, positions=[world.position_b])
     services.rank_by_grade(actor=world.staff_wang, selection=selection)
     with django_capture_on_commit_callbacks(execute=True):
-        services.start_match(actor=world.staff_wang, selection=selection)
+        services.start_match(actor=world.staff_wang, selection=selection, early=True)
     client.force_login(world.staff_wang)
     page = client.get(reverse("placements:selectionround_detail", args=[selection.pk]))
     text = page.content.decode()
@@ -375,3 +375,26 @@ def test_choice_and_ranking_pages_show_the_seats_left_not_the_seats_offered(clie
     page = client.get(reverse("placements:round_rank", args=[selection.pk, world.position_a.pk])
                       ).content.decode()
     assert "剩余 2 个名额" in page
+
+
+def test_a_round_runs_before_its_deadlines_only_as_a_confirmed_early_close(
+        client, world, django_capture_on_commit_callbacks):
+    selection = services.open_round(
+        actor=world.staff_wang, plan=world.plan, max_choices=2,
+        choices_deadline=timezone.now() + dt.timedelta(days=1),
+        rankings_deadline=timezone.now() + dt.timedelta(days=2))
+    services.set_choices(actor=world.student_user, selection=selection,
+                         student=world.student_liu, positions=[world.position_b])
+    with pytest.raises(DomainError, match=r"目前 1 / \d+ 名学生已填报志愿.*提前截止"):
+        services.start_match(actor=world.staff_wang, selection=selection)
+    selection.refresh_from_db()
+    assert selection.status == "open" and selection.run is None  # nothing changed
+    client.force_login(world.staff_wang)
+    page = client.get(reverse("placements:selectionround_detail", args=[selection.pk]))
+    assert 'data-confirm="确定提前截止本轮？' in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("placements:round_run", args=[selection.pk]), {"early": "1"})
+    selection.refresh_from_db()
+    assert selection.status == "matched"
+    started = AuditEntry.objects.filter(action="placements.round.match_started").latest("pk")
+    assert started.data == {"early_close": True}
