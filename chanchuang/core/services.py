@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.forms import ModelForm
@@ -224,6 +224,20 @@ def notify(*, user: User, title: str, body: str = "", url: str = "") -> Notifica
             from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[user.email],
             fail_silently=True))
     return notification
+
+
+def notify_all(*, users, title: str, body: str = "", url: str = "") -> int:
+    """Tell many people the same thing at once (one insert; e-mail to those with an address
+    when a server is configured); returns how many were told."""
+    users = list(users)
+    Notification.objects.bulk_create([Notification(user=user, title=title[:200], body=body,
+                                                   url=url) for user in users])
+    recipients = [user.email for user in users if user.email]
+    if settings.EMAIL_HOST and recipients:
+        transaction.on_commit(lambda: send_mass_mail(
+            [(title, f"{body}\n\n{url}".strip(), settings.DEFAULT_FROM_EMAIL, [address])
+             for address in recipients], fail_silently=True))
+    return len(users)
 
 
 def mark_read(*, user: User, notifications) -> int:

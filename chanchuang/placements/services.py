@@ -12,11 +12,13 @@ from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
 from chanchuang.core import services as core_services
+from chanchuang.core.choices import Role
 from chanchuang.core.lookups import id_list
 from chanchuang.core.models import MatchRun, Student, User
 from chanchuang.core.services import DomainError, validate
@@ -101,7 +103,33 @@ def open_round(*, actor: User, plan: TrainingPlan, choices_deadline: dt.datetime
             plan=plan, number=len(rounds) + 1, choices_deadline=choices_deadline,
             rankings_deadline=rankings_deadline, max_choices=max_choices, previous=previous)
         _created(actor, selection, "placements.round.opened", school_id=plan.school_id)
+        _tell_round_opened(selection)
     return selection
+
+
+def _when(moment: dt.datetime) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def _enterprise_members(plan: TrainingPlan):
+    """The logins of the organisations with positions in the plan."""
+    return User.objects.filter(
+        memberships__role=Role.ENTERPRISE_MEMBER,
+        memberships__organisation_id__in=plan.positions.values("organisation_id")).distinct()
+
+
+def _tell_round_opened(selection: SelectionRound) -> None:
+    """The round's students may file their choices; its enterprises will rank them."""
+    core_services.notify_all(
+        users=User.objects.filter(pk__in=queries.eligible_students(selection).values("user_id")),
+        title=_("%(round)s is open: file your choices by %(deadline)s")
+        % {"round": selection, "deadline": _when(selection.choices_deadline)},
+        url=reverse("placements:round_choices", args=[selection.pk]))
+    core_services.notify_all(
+        users=_enterprise_members(selection.plan),
+        title=_("%(round)s is open: rank your applicants by %(deadline)s")
+        % {"round": selection, "deadline": _when(selection.rankings_deadline)},
+        url=selection.get_absolute_url())
 
 
 def _require_open(selection: SelectionRound, deadline: dt.datetime, who: str) -> None:
@@ -327,6 +355,15 @@ def publish_round(*, actor: User, selection: SelectionRound) -> list[Placement]:
         selection.save(update_fields=["status", "published_at"])
         audit.record(actor=actor, action="placements.round.published", obj=selection,
                      data={"published": len(placements)})
+        core_services.notify_all(
+            users=User.objects.filter(pk__in=Student.objects.filter(
+                pk__in=[int(s) for s in selection.run.result["assignment"]]).values("user_id")),
+            title=_("The result of %(round)s is published") % {"round": selection},
+            url=reverse("placements:round_my_result", args=[selection.pk]))
+        core_services.notify_all(
+            users=_enterprise_members(selection.plan),
+            title=_("The result of %(round)s is published: see whom your positions admitted")
+            % {"round": selection}, url=selection.get_absolute_url())
     return placements
 
 

@@ -398,3 +398,28 @@ def test_a_round_runs_before_its_deadlines_only_as_a_confirmed_early_close(
     assert selection.status == "matched"
     started = AuditEntry.objects.filter(action="placements.round.match_started").latest("pk")
     assert started.data == {"early_close": True}
+
+
+def test_a_rounds_students_and_enterprises_are_told_when_it_opens_and_when_it_is_published(
+        world, django_capture_on_commit_callbacks):
+    from chanchuang.core.models import Notification
+
+    world.position_a, world.position_b  # noqa: B018  (enterprise A and B offer positions)
+    selection = services.open_round(
+        actor=world.staff_wang, plan=world.plan, max_choices=2,
+        choices_deadline=timezone.now() + dt.timedelta(days=1),
+        rankings_deadline=timezone.now() + dt.timedelta(days=2))
+    told = Notification.objects.get(user=world.student_user)
+    assert "已开放：请在" in told.title and "前填报志愿" in told.title
+    assert told.url == reverse("placements:round_choices", args=[selection.pk])
+    assert "前为报名学生排序" in Notification.objects.get(user=world.hr_li).title
+    assert not Notification.objects.filter(user=world.student_far.user).exists()
+    services.set_choices(actor=world.student_user, selection=selection,
+                         student=world.student_liu, positions=[world.position_b])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_match(actor=world.staff_wang, selection=selection, early=True)
+    selection.refresh_from_db()
+    services.publish_round(actor=world.staff_wang, selection=selection)
+    published = Notification.objects.filter(user=world.student_user).latest("pk")
+    assert published.title.endswith("的结果已公布")
+    assert published.url == reverse("placements:round_my_result", args=[selection.pk])
