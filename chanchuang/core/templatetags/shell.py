@@ -6,6 +6,7 @@ from functools import cache
 
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from chanchuang.core.identifiers import mask
@@ -54,3 +55,13 @@ def tabler_widget(bound_field) -> str:
     if widget_type == "select" and hasattr(bound_field.field, "queryset"):
         attrs["data-search"] = "true"
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def link_if_visible(context, obj, text=None) -> str:
+    """A link to the object's page if the user may open it, else its name as plain text (a
+    detail page never shows a link that would answer 404; one query, for detail pages)."""
+    text = obj if text is None else text
+    if type(obj).objects.visible_to(context["request"].user).filter(pk=obj.pk).exists():
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), text)
+    return format_html("{}", text)

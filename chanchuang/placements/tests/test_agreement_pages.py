@@ -16,6 +16,7 @@ from chanchuang.core.services import DomainError
 from chanchuang.partners import services
 from chanchuang.partners.choices import AgreementStatus, PartyRole
 from chanchuang.partners.models import Agreement, AgreementParty, Delivery
+from chanchuang.placements.models import Position
 
 REASON = "合作企业业务调整，双方协商一致提前终止"
 
@@ -256,3 +257,16 @@ def test_an_enterprise_member_sees_other_parties_and_the_ceremony_as_text(client
     page = _page(client, world.agreement_a.get_absolute_url())
     for obj in (world.enterprise_b, world.signing_event, world.agreement_b):
         assert obj.get_absolute_url() in page
+
+
+def test_a_position_names_its_covering_agreement_as_a_link_only_for_who_may_open_it(client,
+                                                                                   world):
+    position = world.position_a
+    Position.objects.filter(pk=position.pk).update(agreement=world.agreement_a)
+    url = reverse("placements:position_detail", args=[position.pk])
+    agreement_url = world.agreement_a.get_absolute_url()
+    client.force_login(world.student_user)  # may see the position, not the agreement
+    page = client.get(url).content.decode()
+    assert str(world.agreement_a) in page and f'href="{agreement_url}"' not in page
+    client.force_login(world.hr_li)  # a party to the agreement
+    assert f'href="{agreement_url}"' in client.get(url).content.decode()
