@@ -76,6 +76,8 @@ class PlanDetail(generic.ObjectDetailView):
                 for row in Placement.objects.visible_to(user).filter(position__plan=plan)
                 .values("status").annotate(n=Count("pk")).order_by("status")],
             "can_manage": can_manage,
+            # staff, or an enterprise member publishing for their own organisation
+            "can_add_position": user.has_perm("placements.add_position"),
             "block_form": forms.BlockForm() if can_manage else None,
             "round_form": forms.RoundForm() if can_manage else None,
         }
