@@ -13,6 +13,7 @@ class PlacementsConfig(AppConfig):
     verbose_name = _("Alternating training")
 
     def ready(self) -> None:
+        from chanchuang.core.daily import register_daily
         from chanchuang.core.navigation import register
         from chanchuang.core.registry import MatchPurpose, register_match_purpose
         from chanchuang.core.sections import register as register_section
@@ -23,3 +24,4 @@ class PlacementsConfig(AppConfig):
         register_section(*sections.SECTIONS)
         register_match_purpose(MatchPurpose(services.MATCH_PURPOSE, services.round_matched,
                                             services.round_match_failed))
+        register_daily("ranking reminders", services.remind_rankings_due)

@@ -20,7 +20,7 @@ from chanchuang.core import audit
 from chanchuang.core import services as core_services
 from chanchuang.core.choices import Role
 from chanchuang.core.lookups import id_list
-from chanchuang.core.models import MatchRun, Student, User
+from chanchuang.core.models import MatchRun, Notification, Student, User
 from chanchuang.core.services import DomainError, validate
 from chanchuang.core.uploads import DOCUMENT
 from chanchuang.partners import services as partner_services
@@ -130,6 +130,30 @@ def _tell_round_opened(selection: SelectionRound) -> None:
         title=_("%(round)s is open: rank your applicants by %(deadline)s")
         % {"round": selection, "deadline": _when(selection.rankings_deadline)},
         url=selection.get_absolute_url())
+
+
+def remind_rankings_due(now: dt.datetime | None = None) -> int:
+    """A day before an open round's rankings deadline, remind the members of each enterprise
+    with applicants it has not ranked yet (once: a member already reminded is not told
+    again). Returns how many were told."""
+    now = now or timezone.now()
+    told = 0
+    for selection in SelectionRound.objects.filter(
+            status=RoundStatus.OPEN, rankings_deadline__gt=now,
+            rankings_deadline__lte=now + dt.timedelta(days=1)):
+        unranked = Preference.objects.filter(round=selection).exclude(
+            position__in=Ranking.objects.filter(round=selection).values("position")
+        ).values("position__organisation_id")
+        title = _("Rank your applicants for %(round)s by %(deadline)s") % {
+            "round": selection, "deadline": _when(selection.rankings_deadline)}
+        url = selection.get_absolute_url()
+        members = User.objects.filter(
+            memberships__role=Role.ENTERPRISE_MEMBER,
+            memberships__organisation_id__in=unranked).exclude(
+            pk__in=Notification.objects.filter(title=title[:200], url=url).values("user_id")
+        ).distinct()
+        told += core_services.notify_all(users=members, title=title, url=url)
+    return told
 
 
 def _require_open(selection: SelectionRound, deadline: dt.datetime, who: str) -> None:

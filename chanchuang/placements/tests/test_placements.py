@@ -423,3 +423,24 @@ def test_a_rounds_students_and_enterprises_are_told_when_it_opens_and_when_it_is
     published = Notification.objects.filter(user=world.student_user).latest("pk")
     assert published.title.endswith("的结果已公布")
     assert published.url == reverse("placements:round_my_result", args=[selection.pk])
+
+
+def test_enterprises_with_unranked_applicants_are_reminded_once_a_day_before_the_deadline(
+        world):
+    from chanchuang.core.models import Notification
+
+    world.position_a, world.position_b  # noqa: B018
+    selection = services.open_round(
+        actor=world.staff_wang, plan=world.plan, max_choices=2,
+        choices_deadline=timezone.now() + dt.timedelta(hours=2),
+        rankings_deadline=timezone.now() + dt.timedelta(hours=20))
+    services.set_choices(actor=world.student_user, selection=selection,
+                         student=world.student_liu, positions=[world.position_a,
+                                                               world.position_b])
+    services.set_rankings(actor=world.hr_zhao, selection=selection, position=world.position_b,
+                          ranks={world.student_liu.pk: 1})
+    assert services.remind_rankings_due() == 1  # hr_li has not ranked; hr_zhao has
+    reminder = Notification.objects.filter(user=world.hr_li).latest("pk")
+    assert reminder.title.startswith("请在") and "报名学生排序" in reminder.title
+    assert not Notification.objects.filter(user=world.hr_zhao, title=reminder.title).exists()
+    assert services.remind_rankings_due() == 0  # run again (hourly): nobody is told twice
