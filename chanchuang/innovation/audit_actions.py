@@ -25,6 +25,7 @@ register(
     Action("innovation.cohort.opened", _("Cohort opened to applications")),
     Action("innovation.cohort.intake_closed", _("Applications closed early")),
     Action("innovation.cohort.reviewers_assigned", _("Reviewers assigned")),
+    Action("innovation.cohort.reviews_handed_over", _("Reviews handed over to others")),
     Action("innovation.cohort.review_started", _("Cohort review started")),
     Action("innovation.cohort.selection_published", _("Cohort selection published")),
     Action("innovation.cohort.started", _("Cohort started")),

@@ -191,7 +191,10 @@ def _set_status(actor: User | None, application: Application, status: str, **ext
 # --- Reviews ---------------------------------------------------------------------------------
 
 
-def _to_review(cohort: Cohort, applications) -> list[scoring.ToReview]:
+def _to_review(cohort: Cohort, applications, handed_back: frozenset = frozenset()
+               ) -> list[scoring.ToReview]:
+    """The applications as the assignment sees them; ``handed_back`` (reviewer ids) are not
+    given them again."""
     items = []
     for application in applications:
         reviews = list(application.reviews.all())
@@ -200,8 +203,8 @@ def _to_review(cohort: Cohort, applications) -> list[scoring.ToReview]:
             departments=frozenset(m.student.department_id for m in application.members.all()),
             reviewers=frozenset(r.reviewer_id for r in reviews
                                 if r.status != ReviewStatus.CONFLICT),
-            excluded=frozenset(r.reviewer_id for r in reviews
-                               if r.status == ReviewStatus.CONFLICT)))
+            excluded=handed_back | frozenset(r.reviewer_id for r in reviews
+                                             if r.status == ReviewStatus.CONFLICT)))
     return items
 
 
@@ -225,11 +228,45 @@ def assign_reviewers(*, actor: User, cohort: Cohort, now: dt.datetime | None = N
     if cohort.phase == CohortPhase.OPEN and now < cohort.applications_close_at:
         raise DomainError(_("Applications are open until %(close)s; assign reviewers after.")
                           % {"close": _local(cohort.applications_close_at)})
-    applications = list(cohort.applications.filter(status=A.SUBMITTED).prefetch_related(
+    with transaction.atomic():
+        reviews = _fill_reviews(cohort, cohort.applications.filter(status=A.SUBMITTED))
+        if cohort.phase == CohortPhase.OPEN:
+            _set_phase(actor, cohort, CohortPhase.REVIEWING)
+        audit.record(actor=actor, action="innovation.cohort.reviewers_assigned", obj=cohort,
+                     data={"reviews_assigned": len(reviews)})
+    return reviews
+
+
+def hand_over_reviews(*, actor: User | None, cohort: Cohort, reviewer: User, keep: int
+                      ) -> list[Review]:
+    """A reviewer who cannot score all they were given keeps ``keep`` of their unscored
+    reviews and hands the rest back: those applications go to the other reviewers (balanced,
+    conflicts and departments respected, never back to them), who are told. Audited."""
+    if cohort.phase != CohortPhase.REVIEWING:
+        raise DomainError(_("Reviews are handed over while the cohort is being reviewed."))
+    pending = list(Review.objects.filter(application__cohort=cohort, reviewer=reviewer,
+                                         status=ReviewStatus.ASSIGNED).order_by("pk"))
+    handed = pending[keep:]
+    if not handed:
+        return []
+    with transaction.atomic():
+        Review.objects.filter(pk__in=[r.pk for r in handed]).delete()
+        reviews = _fill_reviews(cohort, cohort.applications.filter(
+            pk__in=[r.application_id for r in handed]), handed_back=frozenset({reviewer.pk}))
+        audit.record(actor=actor, action="innovation.cohort.reviews_handed_over", obj=cohort,
+                     data={"reviewer": str(reviewer), "reviews_assigned": len(reviews)})
+    return reviews
+
+
+def _fill_reviews(cohort: Cohort, applications, handed_back: frozenset = frozenset()
+                  ) -> list[Review]:
+    """Give the applications the reviewers they lack (``scoring.assign_reviewers``), store
+    the reviews and tell each reviewer how many they got; inside the caller's transaction."""
+    applications = list(applications.prefetch_related(
         "reviews", Prefetch("members", ApplicationMember.objects.select_related("student"))))
     try:
         pairs = scoring.assign_reviewers(
-            _to_review(cohort, applications), _reviewer_pool(cohort),
+            _to_review(cohort, applications, handed_back), _reviewer_pool(cohort),
             per_application=cohort.reviews_per_application,
             avoid_own_department=cohort.avoid_own_department)
     except scoring.AssignmentError as exc:
@@ -238,20 +275,15 @@ def assign_reviewers(*, actor: User, cohort: Cohort, now: dt.datetime | None = N
                             "%(examples)s): add reviewers or allow reviewing one's own "
                             "department.") % {"n": len(exc.short), "examples": "、".join(
                                 names[pk] for pk in list(exc.short)[:3])}) from None
-    with transaction.atomic():
-        reviews = Review.objects.bulk_create([Review(application_id=app, reviewer_id=user)
-                                              for app, user in pairs])
-        if cohort.phase == CohortPhase.OPEN:
-            _set_phase(actor, cohort, CohortPhase.REVIEWING)
-        audit.record(actor=actor, action="innovation.cohort.reviewers_assigned", obj=cohort,
-                     data={"reviews_assigned": len(reviews)})
-        counts: dict[int, int] = {}
-        for _app, user in pairs:
-            counts[user] = counts.get(user, 0) + 1
-        url = reverse("innovation:my_reviews")
-        for user in User.objects.filter(pk__in=counts):
-            notify(user=user, title=_("%(n)s applications to review for %(cohort)s")
-                   % {"n": counts[user.pk], "cohort": cohort}, url=url)
+    reviews = Review.objects.bulk_create([Review(application_id=app, reviewer_id=user)
+                                          for app, user in pairs])
+    counts: dict[int, int] = {}
+    for _app, user in pairs:
+        counts[user] = counts.get(user, 0) + 1
+    url = reverse("innovation:my_reviews")
+    for user in User.objects.filter(pk__in=counts):
+        notify(user=user, title=_("%(n)s applications to review for %(cohort)s")
+               % {"n": counts[user.pk], "cohort": cohort}, url=url)
     return reviews
 
 

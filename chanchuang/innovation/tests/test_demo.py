@@ -224,6 +224,12 @@ def test_the_4th_cohorts_intake_can_be_run_to_a_selection_in_the_demo(school):
     assert demo.play_others().endswith("3 left to staff_wang")
     left = list(Review.objects.filter(application__cohort=cohort, status="assigned"))
     assert len(left) == 3 and {r.reviewer for r in left} == {staff}
+    # Nothing was scored in staff_wang's name: he handed the rest of his share to the others.
+    assert not Review.objects.filter(application__cohort=cohort, reviewer=staff,
+                                     status="submitted").exists()
+    assert all(a.reviews.filter(status="submitted").count() + a.reviews.filter(
+        status="assigned").count() == cohort.reviews_per_application
+        for a in cohort.applications.filter(status=ApplicationStatus.SUBMITTED))
     with pytest.raises(DomainError):
         intake.publish_selection(actor=staff, cohort=cohort)
     criteria = list(cohort.criteria.all())

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from chanchuang.core.models import Notification
+from chanchuang.core.models import AuditEntry, Notification
 from chanchuang.core.services import DomainError
 from chanchuang.core.tests import factories as f
 from chanchuang.innovation.choices import CohortPhase
@@ -326,3 +326,17 @@ def test_a_cohort_past_its_closing_time_is_badged_closed_not_taking_applications
     client.force_login(world.staff_wang)
     page = client.get(cohort.get_absolute_url()).content.decode()
     assert "报名已截止</span>" in page and "报名中</span>" not in page
+
+
+def test_a_reviewer_short_of_time_hands_reviews_to_the_others_never_back_to_them(world):
+    cohort, users, apps = _closed_cohort(world, applicants=6, reviewers=3)
+    intake.assign_reviewers(actor=world.staff_wang, cohort=cohort)
+    cohort.refresh_from_db()
+    busy = users[0]
+    assert Review.objects.filter(reviewer=busy).count() == 4
+    handed = intake.hand_over_reviews(actor=world.staff_wang, cohort=cohort, reviewer=busy,
+                                      keep=1)
+    assert len(handed) == 3 and busy.pk not in {r.reviewer_id for r in handed}
+    assert Review.objects.filter(reviewer=busy).count() == 1
+    assert all(a.reviews.count() == 2 for a in apps)  # every application still has two
+    assert AuditEntry.objects.filter(action="innovation.cohort.reviews_handed_over").exists()
