@@ -96,11 +96,6 @@ def figures_for(user) -> list[tuple[str, list[Figure]]]:
             for role in Role if any(f.role == role for f in figures)]
 
 
-def local_time(moment: dt.datetime) -> str:
-    """A moment as a to-do says it: the local date and time to the minute."""
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
-
-
 def managed(queryset, scope: Scope, field: str = "school_id"):
     """The rows of a queryset (already ``visible_to`` the user) in the schools whose staff work
     the user does: every row for a platform admin, None for anyone who is not school staff."""

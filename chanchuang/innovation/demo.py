@@ -31,6 +31,7 @@ from PIL import Image, ImageColor, ImageDraw
 
 from chanchuang.core import services as core_services
 from chanchuang.core.choices import Role
+from chanchuang.core.formats import local_time
 from chanchuang.core.identifiers import credit_code_check_character
 from chanchuang.core.models import (
     AuditEntry,
@@ -660,9 +661,9 @@ class Scenario:
             # The offer's notification names its reply-by time: the story's, too.
             Notification.objects.filter(
                 url=application.get_absolute_url(),
-                title__contains=intake._local(application.reply_by)).update(title=Replace(
-                    "title", Value(intake._local(application.reply_by)),
-                    Value(intake._local(offered + reply))))
+                title__contains=local_time(application.reply_by)).update(title=Replace(
+                    "title", Value(local_time(application.reply_by)),
+                    Value(local_time(offered + reply))))
             application.offered_at, application.reply_by = offered, offered + reply
             application.save(update_fields=["offered_at", "reply_by"])
 

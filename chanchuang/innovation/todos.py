@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from chanchuang.core import todos
 from chanchuang.core.choices import Role
+from chanchuang.core.formats import local_time
 from chanchuang.innovation.choices import ApplicationStatus, CohortPhase, ReviewStatus
 from chanchuang.innovation.models import Application, Cohort, Credit, Review, Submission, Team
 
@@ -41,7 +42,7 @@ def offer_todos(user, scope) -> list[todos.ToDo]:
         "cohort__programme")
     return [todos.ToDo(what=_("Accept or decline your place: %(cohort)s") % {"cohort": a.cohort},
                        detail=_("Reply by %(moment)s, or the place passes to the waitlist.") % {
-                           "moment": todos.local_time(a.reply_by)}
+                           "moment": local_time(a.reply_by)}
                        if a.reply_by else "",
                        due=timezone.localdate(a.reply_by) if a.reply_by else None,
                        url=a.get_absolute_url(), icon="mail-opened")

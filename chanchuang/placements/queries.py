@@ -178,6 +178,15 @@ def check(placement: Placement) -> list[compliance.Verdict]:
     return compliance.evaluate(placement, **confirmed_counts(placement))
 
 
+SIGN_OFF_WITHIN_DAYS = 7  # a log waiting longer for its sign-off is late
+
+
+def next_log_due(start: dt.date, last: dt.date | None, every_days: int) -> dt.date:
+    """When a placement's next log is due: a plan's interval after the last period logged (or
+    after the start); an intern past it is behind."""
+    return (last or start) + dt.timedelta(days=every_days)
+
+
 def exceptions(placements, *, today: dt.date | None = None) -> list[dict]:
     """Who is behind: per confirmed placement, what is missing as of today (no log in the
     plan's interval, logs waiting for sign-off over a week, insurance ending within two weeks
@@ -193,10 +202,10 @@ def exceptions(placements, *, today: dt.date | None = None) -> list[dict]:
         started = placement.start_date <= today
         last = max((log.period_end for log in logs if log.status != LogStatus.RETURNED),
                    default=None)
-        if started and (today - (last or placement.start_date)).days > interval:
+        if started and next_log_due(placement.start_date, last, interval) < today:
             problems.append(_("no log since %(day)s") % {"day": last or placement.start_date})
         waiting = [log for log in logs if log.status == LogStatus.SUBMITTED
-                   and (timezone.now() - log.submitted_at).days > 7]
+                   and (timezone.now() - log.submitted_at).days > SIGN_OFF_WITHIN_DAYS]
         if waiting:
             problems.append(_("%(n)d logs waiting for sign-off") % {"n": len(waiting)})
         policy = placement.insurance

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from chanchuang.core import audit
 from chanchuang.core import services as core_services
 from chanchuang.core.choices import Role
+from chanchuang.core.formats import local_time
 from chanchuang.core.lookups import id_list
 from chanchuang.core.models import MatchRun, Notification, Student, User
 from chanchuang.core.services import DomainError, validate
@@ -107,10 +108,6 @@ def open_round(*, actor: User, plan: TrainingPlan, choices_deadline: dt.datetime
     return selection
 
 
-def _when(moment: dt.datetime) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
-
-
 def _enterprise_members(plan: TrainingPlan):
     """The logins of the organisations with positions in the plan."""
     return User.objects.filter(
@@ -123,12 +120,12 @@ def _tell_round_opened(selection: SelectionRound) -> None:
     core_services.notify_all(
         users=User.objects.filter(pk__in=queries.eligible_students(selection).values("user_id")),
         title=_("%(round)s is open: file your choices by %(deadline)s")
-        % {"round": selection, "deadline": _when(selection.choices_deadline)},
+        % {"round": selection, "deadline": local_time(selection.choices_deadline)},
         url=reverse("placements:round_choices", args=[selection.pk]))
     core_services.notify_all(
         users=_enterprise_members(selection.plan),
         title=_("%(round)s is open: rank your applicants by %(deadline)s")
-        % {"round": selection, "deadline": _when(selection.rankings_deadline)},
+        % {"round": selection, "deadline": local_time(selection.rankings_deadline)},
         url=selection.get_absolute_url())
 
 
@@ -145,7 +142,7 @@ def remind_rankings_due(now: dt.datetime | None = None) -> int:
             position__in=Ranking.objects.filter(round=selection).values("position")
         ).values("position__organisation_id")
         title = _("Rank your applicants for %(round)s by %(deadline)s") % {
-            "round": selection, "deadline": _when(selection.rankings_deadline)}
+            "round": selection, "deadline": local_time(selection.rankings_deadline)}
         url = selection.get_absolute_url()
         members = User.objects.filter(
             memberships__role=Role.ENTERPRISE_MEMBER,
@@ -162,7 +159,7 @@ def _require_open(selection: SelectionRound, deadline: dt.datetime, who: str) ->
                           % {"status": selection.get_status_display()})
     if timezone.now() > deadline:
         raise DomainError(_("The deadline for %(who)s passed on %(deadline)s.") % {
-            "who": who, "deadline": timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M")})
+            "who": who, "deadline": local_time(deadline)})
 
 
 def set_choices(*, actor: User, selection: SelectionRound, student: Student,
@@ -276,8 +273,7 @@ def start_match(*, actor: User, selection: SelectionRound, early: bool = False
                 "Enterprises rank until %(deadline)s and %(filed)d of %(eligible)d students "
                 "have filed choices: running the match now closes the round early. Confirm "
                 "the early close to run it.") % {
-                "deadline": timezone.localtime(selection.rankings_deadline).strftime(
-                    "%Y-%m-%d %H:%M"),
+                "deadline": local_time(selection.rankings_deadline),
                 "filed": Preference.objects.filter(round=selection).values(
                     "student").distinct().count(),
                 "eligible": queries.eligible_students(selection).count()})

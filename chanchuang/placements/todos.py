@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from chanchuang.core import todos
 from chanchuang.core.choices import Role
+from chanchuang.core.formats import local_time
 from chanchuang.core.models import Student
 from chanchuang.mentors.models import Mentor
 from chanchuang.placements.choices import (
@@ -33,16 +34,12 @@ from chanchuang.placements.models import (
     Ranking,
     SelectionRound,
 )
-from chanchuang.placements.queries import eligible_students
+from chanchuang.placements.queries import (
+    SIGN_OFF_WITHIN_DAYS,
+    eligible_students,
+    next_log_due,
+)
 from chanchuang.placements.services import sign_off_token
-
-SIGN_OFF_WITHIN_DAYS = 7  # a log waiting longer is late (as on the "who is behind" page)
-
-
-def next_log_due(start: dt.date, last: dt.date | None, every_days: int) -> dt.date:
-    """When a placement's next log is due: a plan's interval after the last period logged (or
-    after the start)."""
-    return (last or start) + dt.timedelta(days=every_days)
 
 
 def _running(placements, today: dt.date):
@@ -76,7 +73,7 @@ def student_todos(user, scope) -> list[todos.ToDo]:
         return []
     found = [todos.ToDo(what=_("Order your choices: %(round)s") % {"round": r},
                         detail=_("Choices close on %(day)s.") % {
-                            "day": todos.local_time(r.choices_deadline)},
+                            "day": local_time(r.choices_deadline)},
                         due=timezone.localdate(r.choices_deadline),
                         url=reverse("placements:round_choices", args=[r.pk]), icon="list-numbers")
              for r in open_rounds(user, scope)]
@@ -113,7 +110,7 @@ def enterprise_todos(user, scope) -> list[todos.ToDo]:
         found.append(todos.ToDo(
             what=_("Rank the applicants of %(n)d positions") % {"n": row["positions"]},
             detail=_("%(n)d students chose them; rankings close on %(day)s.") % {
-                "n": row["applicants"], "day": todos.local_time(deadline)},
+                "n": row["applicants"], "day": local_time(deadline)},
             due=timezone.localdate(deadline), icon="sort-ascending-numbers",
             url=reverse("placements:round_rank", args=[row["round"], row["first"]])))
     waiting = Log.objects.visible_to(user).filter(
@@ -194,7 +191,7 @@ def staff_todos(user, scope) -> list[todos.ToDo]:
             deadline = selection.rankings_deadline
             found.append(todos.ToDo(what=_("Run the match: %(round)s") % {"round": selection},
                                     detail=_("Choices and rankings closed on %(day)s.") % {
-                                        "day": todos.local_time(deadline)},
+                                        "day": local_time(deadline)},
                                     due=timezone.localdate(deadline),
                                     url=selection.get_absolute_url(), icon="player-play"))
         else:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
+from chanchuang.core.formats import local_time
 from chanchuang.core.models import Student, User
 from chanchuang.core.services import DomainError, notify
 from chanchuang.innovation import scoring
@@ -37,10 +38,6 @@ from chanchuang.innovation.queries import intake as queries
 
 A = ApplicationStatus
 TWO = Decimal("0.01")
-
-
-def _local(moment: dt.datetime) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def _set_phase(actor: User | None, cohort: Cohort, phase: str) -> None:
@@ -74,8 +71,8 @@ def close_intake(*, actor: User, cohort: Cohort, now: dt.datetime | None = None)
         cohort.applications_close_at = now
         cohort.save(update_fields=["applications_close_at"])
         audit.record(actor=actor, action="innovation.cohort.intake_closed", obj=cohort,
-                     before={"applications_close_at": _local(before)},
-                     after={"applications_close_at": _local(now)})
+                     before={"applications_close_at": local_time(before)},
+                     after={"applications_close_at": local_time(now)})
     return cohort
 
 
@@ -111,8 +108,8 @@ def apply(*, actor: User, cohort: Cohort, lead: Student, members: list[Student] 
     if cohort.phase != CohortPhase.OPEN or not (
             cohort.applications_open_at <= now <= cohort.applications_close_at):
         raise DomainError(_("Applications to this cohort are taken from %(open)s to %(close)s; "
-                            "not now.") % {"open": _local(cohort.applications_open_at),
-                                           "close": _local(cohort.applications_close_at)})
+                            "not now.") % {"open": local_time(cohort.applications_open_at),
+                                           "close": local_time(cohort.applications_close_at)})
     everyone = [lead, *[m for m in members if m.pk != lead.pk]]
     if len({s.pk for s in everyone}) != len(everyone):
         raise DomainError(_("Team members: a student is listed twice."))
@@ -227,7 +224,7 @@ def assign_reviewers(*, actor: User, cohort: Cohort, now: dt.datetime | None = N
         raise DomainError(_("Reviewers are assigned between intake and selection."))
     if cohort.phase == CohortPhase.OPEN and now < cohort.applications_close_at:
         raise DomainError(_("Applications are open until %(close)s; assign reviewers after.")
-                          % {"close": _local(cohort.applications_close_at)})
+                          % {"close": local_time(cohort.applications_close_at)})
     with transaction.atomic():
         reviews = _fill_reviews(cohort, cohort.applications.filter(status=A.SUBMITTED))
         if cohort.phase == CohortPhase.OPEN:
@@ -424,7 +421,7 @@ def _tell_applicants(application: Application) -> None:
     url = application.get_absolute_url()
     if application.status == A.SELECTED:
         title = _("Offered a place in %(cohort)s: accept by %(when)s") % {
-            "cohort": application.cohort, "when": _local(application.reply_by)}
+            "cohort": application.cohort, "when": local_time(application.reply_by)}
     else:
         title = _("On the waitlist of %(cohort)s, at place %(n)s") % {
             "cohort": application.cohort, "n": queries.waitlist_place(application)}
@@ -462,7 +459,7 @@ def accept_offer(*, actor: User, application: Application) -> Team:
         raise DomainError(_("There is no open offer to accept."))
     if application.reply_by and timezone.now() > application.reply_by:
         raise DomainError(_("The offer expired at %(when)s.")
-                          % {"when": _local(application.reply_by)})
+                          % {"when": local_time(application.reply_by)})
     with transaction.atomic():
         _set_status(actor, application, A.ACCEPTED)
         team = Team.objects.create(

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from chanchuang.core import demo as core_demo
+from chanchuang.core.formats import local_time
 from chanchuang.core.identifiers import validate_credit_code
 from chanchuang.core.models import AuditEntry, Membership, Notification, School, Student, User
 from chanchuang.core.services import DomainError
@@ -197,7 +198,7 @@ def test_the_past_is_dated_in_the_story(school):
                                     cohort__number=2)
     titles = Notification.objects.filter(user__username="student_liu").values_list(
         "title", flat=True)
-    assert any(intake._local(offer.reply_by) in title for title in titles)  # the story's date
+    assert any(local_time(offer.reply_by) in title for title in titles)  # the story's date
 
 
 def test_seeding_again_adds_nothing(school):
