@@ -21,6 +21,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.security import HttpBearer, SessionAuth
 
+from chanchuang.colleges.api import ROUTERS as college_routers
 from chanchuang.core.api import router as core_router
 from chanchuang.core.models import ApiToken
 from chanchuang.core.services import DomainError
@@ -123,4 +124,6 @@ api.add_router("/", partners_router)
 api.add_router("/", mentors_router)
 for innovation_router in innovation_routers:
     api.add_router("/", innovation_router)
+for college_router in college_routers:
+    api.add_router("/", college_router)
 api.add_router("/", placements_router)

@@ -19,6 +19,7 @@ from chanchuang.core.models import User
 # The pages that take sections, and the object each one is about.
 PARTNER = "partner"  # a partner's page (partners): the organisation
 STUDENT_RECORD = "student_record"  # a student's innovation record (innovation): the student
+COLLEGE = "college"  # an industry college's page (colleges): the industry college
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ class DeliverySource(models.TextChoices):
     MANUAL = "manual", _("Recorded by hand")
     PLACEMENT = "placement", _("A confirmed placement")
     APPOINTMENT = "appointment", _("A mentor appointment")
+    COLLEGE = "college", _("An industry college's confirmed record")
 
 
 class InteractionKind(models.TextChoices):

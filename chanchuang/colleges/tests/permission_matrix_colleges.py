@@ -1,0 +1,4 @@
+"""The colleges app's permission-matrix rows for colleges (being written)."""
+
+ROWS = ""
+API_ROWS = ""

@@ -1,0 +1,4 @@
+"""The colleges app's permission-matrix rows for governance (being written)."""
+
+ROWS = ""
+API_ROWS = ""

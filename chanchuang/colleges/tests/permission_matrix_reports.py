@@ -1,0 +1,4 @@
+"""The colleges app's permission-matrix rows for reports (being written)."""
+
+ROWS = ""
+API_ROWS = ""

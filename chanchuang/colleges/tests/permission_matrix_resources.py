@@ -1,0 +1,4 @@
+"""The colleges app's permission-matrix rows for resources (being written)."""
+
+ROWS = ""
+API_ROWS = ""

@@ -1,0 +1,3 @@
+"""Pages of the colleges app: colleges (being written)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of the colleges app: governance (being written)."""
+
+urlpatterns: list = []

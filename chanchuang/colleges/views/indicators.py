@@ -1,0 +1,3 @@
+"""Pages of the colleges app: indicators (being written)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of the colleges app: reports (being written)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of the colleges app: resources (being written)."""
+
+urlpatterns: list = []

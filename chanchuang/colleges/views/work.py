@@ -1,0 +1,3 @@
+"""Pages of the colleges app: work (being written)."""
+
+urlpatterns: list = []
