@@ -26,6 +26,12 @@ def school_people(school_id: int):
         Role.SCHOOL_STAFF, Role.DEPARTMENT_STAFF, Role.MENTOR]).distinct()
 
 
+def school_staff(school_id: int):
+    """The logins of a school's staff: who approves, signs and renews on the school's behalf."""
+    return User.objects.filter(memberships__school_id=school_id,
+                               memberships__role=Role.SCHOOL_STAFF).distinct()
+
+
 def school_figures(user, school: School) -> dict[str, int]:
     """Head counts of one school, as far as ``user`` may see them."""
     return {

@@ -24,9 +24,6 @@ from chanchuang.core.choices import Role, StudentStatus
 from chanchuang.core.models import Student
 from chanchuang.core.visibility import Scope, scope_of
 
-# How far ahead a date counts as falling due (agreements, commitments).
-HORIZON_DAYS = 60
-
 
 @dataclass(frozen=True)
 class ToDo:

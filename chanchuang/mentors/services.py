@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
 from chanchuang.core.models import User
-from chanchuang.core.services import DomainError, validate
+from chanchuang.core.queries import school_staff
+from chanchuang.core.services import DomainError, notify_all, validate
 from chanchuang.mentors.audit_actions import APPOINTMENT_STEPS
 from chanchuang.mentors.choices import AppointmentStatus
 from chanchuang.mentors.models import (
@@ -51,7 +52,8 @@ def _move(appointment: Appointment, status: str, actor: User | None, **extra) ->
 def propose(*, actor: User, mentor: Mentor, title, start_date: dt.date, end_date: dt.date,
             duties: str = "", appointing_body: str = "", agreement=None,
             renewal_of: Appointment | None = None) -> Appointment:
-    """Propose an appointment (nothing is promised until it is approved)."""
+    """Propose an appointment (nothing is promised until it is approved); the school's staff,
+    who approve it, are told (the proposer, who knows, is not)."""
     appointment = Appointment(school_id=mentor.school_id, mentor=mentor, title=title,
                               start_date=start_date, end_date=end_date, duties=duties,
                               agreement=agreement, renewal_of=renewal_of)
@@ -66,6 +68,12 @@ def propose(*, actor: User, mentor: Mentor, title, start_date: dt.date, end_date
         audit.record(actor=actor, action="mentors.appointment.renewal_proposed" if renewal_of
                      else "mentors.appointment.proposed", obj=appointment,
                      after=audit.snapshot(appointment))
+        notify_all(users=school_staff(appointment.school_id).exclude(pk=actor.pk),
+                   title=_("Approve the appointment: %(appointment)s")
+                   % {"appointment": appointment},
+                   body=_("Term %(start)s to %(end)s.") % {"start": appointment.start_date,
+                                                            "end": appointment.end_date},
+                   url=appointment.get_absolute_url())
     return appointment
 
 

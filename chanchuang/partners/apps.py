@@ -15,7 +15,8 @@ class PartnersConfig(AppConfig):
         from chanchuang.core.daily import register_daily
         from chanchuang.core.navigation import register
         from chanchuang.partners.navigation import PARTNERS_MENU
-        from chanchuang.partners.services import refresh_statuses
+        from chanchuang.partners.services import refresh_statuses, remind_commitments_due
 
         register(PARTNERS_MENU)
         register_daily("agreements", refresh_statuses)
+        register_daily("commitment reminders", remind_commitments_due)

@@ -1,12 +1,14 @@
-"""Reusable read queries of the partners app: a partner's standing and the commitments ledger."""
+"""Reusable read queries of the partners app: a partner's standing, the commitments ledger, and
+what is falling due (agreements in their reminder window, commitments short under them)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import DateField, Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Sum
 
 from chanchuang.core.models import Organisation, User
 from chanchuang.partners.choices import (
@@ -106,3 +108,35 @@ def posts_delivered(organisation: Organisation, user: User) -> PostsDelivered:
                 placed=Sum("quantity", filter=Q(source=DeliverySource.PLACEMENT)))
     total, placed = sums["total"] or Decimal(0), sums["placed"] or Decimal(0)
     return PostsDelivered(total=total, by_hand=total - placed)
+
+
+class _DaysBefore(Func):
+    """A date column minus a whole-days column, as a date (PostgreSQL: ``date - integer``)."""
+
+    arity = 2
+    arg_joiner = " - "
+    template = "(%(expressions)s)"
+    output_field = DateField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="date(%(expressions)s || ' days')",
+                           arg_joiner=", '-' || ", **extra_context)
+
+
+def falling_due(agreements: QuerySet, today: dt.date) -> QuerySet:
+    """The agreements in force that have entered their reminder window (``reminder_days``
+    before their end, as ``services.refresh_statuses`` marks them expiring) or already ended,
+    leaving out the three-party internship agreements (they end with their placement) and
+    agreements whose renewal is drafted. The one meaning of "falling due": the home's to-dos
+    and the daily reminders both start from it."""
+    return agreements.filter(status__in=IN_FORCE).alias(
+        reminded_from=_DaysBefore(F("end_date"), F("reminder_days"))).filter(
+        ~Exists(AgreementParty.objects.filter(agreement=OuterRef("pk"), student__isnull=False)),
+        reminded_from__lte=today, renewals__isnull=True)
+
+
+def commitments_falling_due(commitments: QuerySet, today: dt.date) -> QuerySet:
+    """Of ``commitments``, those still short of their target under an agreement falling due
+    (annotated with ``delivered``)."""
+    return (commitments.filter(agreement__in=falling_due(Agreement.objects.all(), today))
+            .with_delivered().filter(delivered__lt=F("target")))

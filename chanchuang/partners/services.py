@@ -17,10 +17,12 @@ from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
 from chanchuang.core.choices import Role
-from chanchuang.core.models import Membership, Organisation, School, User
+from chanchuang.core.models import Membership, Notification, Organisation, School, User
 from chanchuang.core.pinyin import pinyin_keys
-from chanchuang.core.services import DomainError, create_object, notify, validate
+from chanchuang.core.queries import school_staff
+from chanchuang.core.services import DomainError, create_object, notify_all, validate
 from chanchuang.core.uploads import DOCUMENT
+from chanchuang.partners import queries
 from chanchuang.partners.audit_actions import AGREEMENT_STEPS
 from chanchuang.partners.choices import (
     IN_FORCE,
@@ -343,7 +345,7 @@ def renew(*, actor: User, agreement: Agreement) -> Agreement:
 def refresh_statuses(*, today: dt.date | None = None) -> dict[str, int]:
     """The daily lifecycle step: signed agreements whose term began become active, those
     within their reminder window expiring, those past their end expired; the responsible staff
-    member is told of each agreement that starts expiring or expires."""
+    (``responsible_staff``) are told of each agreement that starts expiring or expires."""
     today = today or timezone.localdate()
     counts = {"active": 0, "expiring": 0, "expired": 0}
     candidates = Agreement.objects.filter(status__in=IN_FORCE).select_related("owner")
@@ -366,13 +368,47 @@ def refresh_statuses(*, today: dt.date | None = None) -> dict[str, int]:
     return counts
 
 
+def responsible_staff(agreement: Agreement):
+    """Who is told about an agreement: its responsible staff member, or, when it has none,
+    its school's staff."""
+    if agreement.owner_id is not None:
+        return User.objects.filter(pk=agreement.owner_id)
+    return school_staff(agreement.school_id)
+
+
 def _tell_owner(agreement: Agreement, title: str, body: str) -> None:
-    if agreement.owner is None:
-        return
     values = {"title": agreement.title, "number": agreement.number,
               "end": agreement.end_date.isoformat()}
-    notify(user=agreement.owner, title=title % values, body=body % values,
-           url=reverse("partners:agreement_detail", args=[agreement.pk]))
+    notify_all(users=responsible_staff(agreement), title=title % values, body=body % values,
+               url=reverse("partners:agreement_detail", args=[agreement.pk]))
+
+
+def remind_commitments_due(*, today: dt.date | None = None) -> int:
+    """The daily reminder of commitments falling due: for each agreement falling due
+    (``queries.falling_due``, as on the home's to-dos) with commitments still short of their
+    target, its responsible staff are told once, with what is left to deliver (a person already
+    told about that agreement and end date is not told again). Returns how many were told."""
+    today = today or timezone.localdate()
+    short: dict[Agreement, list[Commitment]] = {}
+    for commitment in queries.commitments_falling_due(Commitment.objects.all(), today) \
+            .select_related("agreement", "party__organisation", "party__student__user",
+                            "party__agreement__school").order_by("agreement__end_date", "pk"):
+        short.setdefault(commitment.agreement, []).append(commitment)
+    told = 0
+    for agreement, commitments in short.items():
+        title = _("Commitments short of their target as %(agreement)s ends on %(day)s") % {
+            "agreement": agreement, "day": agreement.end_date}
+        url = agreement.get_absolute_url()
+        body = "\n".join(
+            _("%(commitment)s (%(delivered)s of %(target)s %(unit)s delivered)") % {
+                "commitment": commitment, "delivered": quantity_text(commitment.delivered),
+                "target": quantity_text(commitment.target), "unit": commitment.unit}
+            for commitment in commitments)
+        with transaction.atomic():
+            told += notify_all(users=responsible_staff(agreement).exclude(
+                pk__in=Notification.objects.filter(title=title[:200], url=url)
+                .values("user_id")), title=title, body=body, url=url)
+    return told
 
 
 def record_interaction(*, actor: User, organisation: Organisation, kind: str,

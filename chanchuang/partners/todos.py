@@ -1,31 +1,20 @@
-"""What the partners app has waiting on the home page: agreements expiring (or expired and still
-marked in force) for school staff, and commitments falling due, for staff and for the
-committed organisation's members. And an enterprise's figure: its commitments met."""
+"""What the partners app has waiting on the home page: agreements falling due (in their reminder
+window, or expired and still marked in force) for school staff, and commitments short under
+them, for staff and for the committed organisation's members (``queries.falling_due``, which the
+daily reminders share). And an enterprise's figure: its commitments met."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import todos
 from chanchuang.core.choices import Role
-from chanchuang.core.todos import HORIZON_DAYS
+from chanchuang.partners import queries
 from chanchuang.partners.choices import IN_FORCE
-from chanchuang.partners.models import Agreement, AgreementParty, Commitment, quantity_text
-
-
-def _ending(agreements, today: dt.date):
-    """Agreements in force ending within the horizon (or already ended), leaving out the
-    three-party internship agreements (they end with their placement) and agreements whose
-    renewal is drafted."""
-    return agreements.filter(status__in=IN_FORCE,
-                             end_date__lte=today + dt.timedelta(days=HORIZON_DAYS)).filter(
-        ~Exists(AgreementParty.objects.filter(agreement=OuterRef("pk"), student__isnull=False)),
-        renewals__isnull=True)
+from chanchuang.partners.models import Agreement, Commitment, quantity_text
 
 
 @todos.register
@@ -36,7 +25,7 @@ def agreement_todos(user, scope) -> list[todos.ToDo]:
         return []
     today = timezone.localdate()
     found = []
-    for agreement in _ending(agreements, today).order_by("end_date"):
+    for agreement in queries.falling_due(agreements, today).order_by("end_date"):
         expired = agreement.end_date < today
         found.append(todos.ToDo(
             what=(_("Expired, still in force: %(agreement)s") if expired
@@ -49,17 +38,15 @@ def agreement_todos(user, scope) -> list[todos.ToDo]:
 
 @todos.register
 def commitment_todos(user, scope) -> list[todos.ToDo]:
-    """Commitments short of their target whose agreement ends within the horizon: the
-    school's for its staff, an organisation's own for its members."""
+    """Commitments short of their target under an agreement falling due: the school's for its
+    staff, an organisation's own for its members."""
     visible = Commitment.objects.visible_to(user)
     staff = todos.managed(visible, scope, "agreement__school_id")
     own = visible.filter(party__organisation_id__in=scope.organisation_ids)
     if staff is None and not scope.organisation_ids:
         return []
     today = timezone.localdate()
-    due = ((own if staff is None else staff | own)
-           .filter(agreement__in=_ending(Agreement.objects.all(), today))
-           .with_delivered().filter(delivered__lt=F("target"))
+    due = (queries.commitments_falling_due(own if staff is None else staff | own, today)
            # A party's name is its organisation's, its student's or its school's.
            .select_related("agreement", "party__organisation", "party__student__user",
                            "party__agreement__school").order_by("agreement__end_date", "pk"))

@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from chanchuang.core.models import AuditEntry
+from chanchuang.core.models import AuditEntry, Notification
 from chanchuang.core.services import DomainError
 from chanchuang.mentors import queries, services
 from chanchuang.mentors.models import Activity, Appointment, AppointmentTitle
@@ -94,6 +94,29 @@ def test_renewal_proposes_the_next_term_once(world):
     assert renewal.end_date - renewal.start_date == old.end_date - old.start_date
     with pytest.raises(DomainError, match="已有续聘"):
         services.renew(actor=world.staff_wang, appointment=old)
+
+
+def test_a_proposed_appointment_asks_its_schools_staff_to_approve_it_once(world):
+    appointment = services.propose(actor=world.admin, mentor=world.mentor_a,
+                                   title=mf.builtin_title(), start_date=dt.date(2026, 9, 1),
+                                   end_date=dt.date(2029, 8, 31))
+    told = Notification.objects.get(user=world.staff_wang)
+    assert told.title == f"审批聘任：{appointment}" and told.url == appointment.get_absolute_url()
+    assert told.body == "聘期 2026-09-01 至 2029-08-31。"
+    assert not Notification.objects.filter(user__in=[world.staff_far, world.dept_zhou,
+                                                     world.admin]).exists()
+    # Approving it, or the next proposal of the school, tells nobody again about this one.
+    services.approve(actor=world.staff_wang, appointment=appointment)
+    _propose(world, mentor=world.mentor_b)  # staff_wang proposes: knows, is not told
+    assert list(Notification.objects.values_list("url", flat=True)) == [told.url]
+
+
+def test_a_proposal_of_the_other_school_tells_only_its_staff(world):
+    appointment = services.propose(actor=world.admin, mentor=world.mentor_far,
+                                   title=mf.builtin_title(), start_date=dt.date(2026, 9, 1),
+                                   end_date=dt.date(2029, 8, 31))
+    assert list(Notification.objects.values_list("user", "url")) == [
+        (world.staff_far.pk, appointment.get_absolute_url())]
 
 
 def test_an_appointment_that_ends_before_it_starts_is_refused(world):

@@ -184,6 +184,56 @@ def test_reminders_mark_expiring_and_expired_and_tell_the_owner(world, today):
     assert Notification.objects.count() == 2
 
 
+def test_commitments_falling_due_are_reminded_to_the_responsible_staff_once(world, today):
+    def ending(agreement, days, owner=None):
+        Agreement.objects.filter(pk=agreement.pk).update(
+            end_date=today + dt.timedelta(days=days), owner=owner)
+        return Agreement.objects.get(pk=agreement.pk)
+
+    a = ending(world.agreement_a, 30, owner=world.dept_zhou)  # its owner is told
+    b = ending(world.agreement_b, 10)  # no owner: the school's staff are
+    far = ending(world.agreement_far, 10)
+    Delivery.objects.create(commitment=world.commitment_a, quantity=Decimal(4),
+                            delivered_on=a.start_date)
+    assert services.remind_commitments_due(today=today) == 3
+    [told] = Notification.objects.filter(user=world.dept_zhou)
+    assert told.title == f"协议 {a} 于 {a.end_date} 到期，尚有承诺未履约完毕"
+    assert told.url == a.get_absolute_url()
+    assert told.body.splitlines() == [f"{world.commitment_a}（已履约 4 / 10 个）",
+                                      f"{world.commitment_a_school}（已履约 0 / 5 人天）"]
+    assert list(Notification.objects.filter(user=world.staff_wang)
+                .values_list("url", flat=True)) == [b.get_absolute_url()]
+    assert list(Notification.objects.filter(user=world.staff_far)
+                .values_list("url", flat=True)) == [far.get_absolute_url()]
+    assert not Notification.objects.filter(user__in=[world.hr_li, world.hr_zhao]).exists()
+    # The next run (hourly, daily) tells nobody again.
+    assert services.remind_commitments_due(today=today) == 0
+    assert Notification.objects.count() == 3
+
+
+def test_no_commitment_reminder_before_the_window_or_once_delivered(world, today):
+    Agreement.objects.filter(pk=world.agreement_a.pk).update(
+        end_date=today + dt.timedelta(days=30), reminder_days=20)  # its window opens later
+    Agreement.objects.filter(pk=world.agreement_b.pk).update(
+        end_date=today + dt.timedelta(days=30))
+    for commitment in world.agreement_b.commitments.all():
+        Delivery.objects.create(commitment=commitment, quantity=commitment.target,
+                                delivered_on=world.agreement_b.start_date)
+    assert services.remind_commitments_due(today=today) == 0
+    assert queries.falling_due(Agreement.objects.all(), today).get() == world.agreement_b
+    assert queries.falling_due(Agreement.objects.all(), today + dt.timedelta(days=10)).count() == 2
+
+
+def test_an_agreement_without_an_owner_entering_its_window_tells_the_schools_staff(
+        world, today):
+    Agreement.objects.filter(pk=world.agreement_a.pk).update(end_date=dt.date(2027, 1, 10))
+    Agreement.objects.filter(pk=world.agreement_far.pk).update(end_date=dt.date(2027, 1, 10))
+    services.refresh_statuses(today=today)
+    assert list(Notification.objects.order_by("user_id").values_list("user", "title")) == [
+        (world.staff_wang.pk, f"协议即将到期：{world.agreement_a.title}"),
+        (world.staff_far.pk, f"协议即将到期：{world.agreement_far.title}")]
+
+
 def test_the_daily_command_runs_the_reminders(world):
     Agreement.objects.filter(pk=world.agreement_a.pk).update(end_date=dt.date(2020, 1, 1),
                                                              start_date=dt.date(2019, 1, 1))

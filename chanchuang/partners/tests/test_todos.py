@@ -1,7 +1,7 @@
-"""What the partners app puts on a home's to-do list: agreements ending within 60 days (or
-ended and still in force) for their school's staff, and commitments short of their target as
-their agreement ends, for staff and for the committed organisation; never another school's or
-another organisation's."""
+"""What the partners app puts on a home's to-do list: agreements in their reminder window (the
+last 60 days by default; ``queries.falling_due``) or ended and still in force, for their
+school's staff, and commitments short of their target under them, for staff and for the
+committed organisation; never another school's or another organisation's."""
 
 import datetime as dt
 from decimal import Decimal
@@ -71,3 +71,14 @@ def test_an_enterprise_sees_how_many_of_its_commitments_are_met(world):
     [(_role, figures)] = figures_for(world.hr_li)
     met = next(f for f in figures if f.label == "已完成的承诺")
     assert met.value == "1 / 1" and met.url == reverse("partners:agreement_list")
+
+
+def test_each_agreement_falls_due_by_its_own_reminder_window(world):
+    a = _ending(world.agreement_a, 80)
+    a.reminder_days = 90
+    a.save()
+    b = _ending(world.agreement_b, 30)
+    b.reminder_days = 20
+    b.save()
+    assert [t.url for t in todos_for(world.staff_wang) if t.what.startswith("续签")] == [
+        a.get_absolute_url()]
