@@ -2,8 +2,6 @@
 records) and its yearly targets, which staff set (all or nothing; a negative number is refused
 naming the indicator)."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied

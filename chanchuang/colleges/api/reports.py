@@ -2,8 +2,6 @@
 (observers: the submitted ones of their province); staff create them, build, submit; the
 province's observer acknowledges receipt."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
