@@ -92,33 +92,33 @@ def promised_table(card: Scorecard) -> tuple[list[str], list[list[str]]]:
 
 # --- Charts, drawn as SVG for the PDF --------------------------------------------------------
 
-def radar_svg(card: Scorecard, size: int = 320) -> SafeString:
+def radar_svg(card: Scorecard, width: int = 480, height: int = 330) -> SafeString:
     """The selection-table categories as a radar: each axis the category's share of its
     weight (0–100%), with the grid at 25% steps and the labels outside."""
     scores = card.scores
-    centre, radius = size / 2, size / 2 - 60
+    centre_x, centre_y, radius = width / 2, height / 2, height / 2 - 45
     count = len(scores)
 
     def point(index: int, fraction: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / count
-        return (centre + radius * fraction * math.cos(angle),
-                centre + radius * fraction * math.sin(angle))
+        return (centre_x + radius * fraction * math.cos(angle),
+                centre_y + radius * fraction * math.sin(angle))
 
     def polygon(fractions: list[float]) -> str:
         return " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, f)
                                                         for i, f in enumerate(fractions)))
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
-             f'viewBox="0 0 {size} {size}" font-size="10">']
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" font-size="10">']
     for step in (0.25, 0.5, 0.75, 1):
         parts.append(f'<polygon points="{polygon([step] * count)}" fill="none" '
                      f'stroke="#c8d3e1" stroke-width="0.8"/>')
     for index, score in enumerate(scores):
         x, y = point(index, 1)
-        parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" '
+        parts.append(f'<line x1="{centre_x}" y1="{centre_y}" x2="{x:.1f}" y2="{y:.1f}" '
                      f'stroke="#c8d3e1" stroke-width="0.8"/>')
-        lx, ly = point(index, 1.18)
-        anchor = "middle" if abs(lx - centre) < 5 else ("start" if lx > centre else "end")
+        lx, ly = point(index, 1.12)
+        anchor = "middle" if abs(lx - centre_x) < 5 else ("start" if lx > centre_x else "end")
         parts.append(f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}">'
                      f'{escape(score.category.label)} {number(score.score)}/'
                      f'{score.category.weight}</text>')
