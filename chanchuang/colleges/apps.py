@@ -11,3 +11,10 @@ class CollegesConfig(AppConfig):
     name = "chanchuang.colleges"
     label = "colleges"
     verbose_name = _("Industry colleges")
+
+    def ready(self) -> None:
+        from chanchuang.colleges import navigation
+        from chanchuang.core import navigation as core_navigation
+
+        # The 产业学院 menu group, with every sub-concept's entries (navigation.py).
+        core_navigation.register(navigation.menu())

@@ -161,3 +161,18 @@ class CollegesCast:
     def report_far(self):
         return AnnualReport.objects.create(college=self.college_far, year=2025,
                                            status=ReportStatus.SUBMITTED)
+
+    # --- Indicators and reports ---------------------------------------------------------------
+
+    @cached_property
+    def report_with_files(self):
+        """A submitted report of the school's college with its PDF and Word document stored."""
+        from django.core.files.base import ContentFile
+
+        from chanchuang.core.tests.factories import TINY_PDF
+
+        report = AnnualReport(college=self.college, year=2027, status=ReportStatus.SUBMITTED)
+        report.pdf.save("report.pdf", ContentFile(TINY_PDF), save=False)
+        report.docx.save("report.docx", ContentFile(b"PK\x03\x04word"), save=False)
+        report.save()
+        return report

@@ -1,0 +1,72 @@
+"""What the colleges app has waiting on the home page, one block per sub-concept (see
+``core.todos``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chanchuang.colleges.choices import ReportStatus
+from chanchuang.colleges.models import AnnualReport, IndustryCollege
+from chanchuang.core import todos
+
+# --- Annual reports ---------------------------------------------------------------------------
+
+# The province collects the annual construction reports of the year just ended in the first
+# quarter: a report is due on 31 March of the following year.
+REPORT_DUE = (3, 31)
+
+
+def report_due(year: int) -> dt.date:
+    """When the report of ``year`` is due with the province."""
+    return dt.date(year + 1, *REPORT_DUE)
+
+
+@todos.register
+def reports_to_receive(user, scope) -> list[todos.ToDo]:
+    """A provincial observer: the reports of their province submitted and awaiting receipt
+    (签收), oldest submission first."""
+    if not scope.observer_provinces:
+        return []
+    waiting = AnnualReport.objects.visible_to(user).filter(
+        status=ReportStatus.SUBMITTED,
+        college__school__province_id__in=scope.observer_provinces).select_related(
+        "college__school").order_by("submitted_at", "pk")
+    return [todos.ToDo(what=_("Acknowledge receipt: %(report)s") % {"report": report},
+                       detail=_("Submitted by %(school)s on %(day)s.") % {
+                           "school": report.college.school.name,
+                           "day": f"{timezone.localtime(report.submitted_at):%Y-%m-%d}"
+                           if report.submitted_at else "—"},
+                       due=report_due(report.year), url=report.get_absolute_url(),
+                       icon="checks")
+            for report in waiting]
+
+
+@todos.register
+def reports_to_submit(user, scope) -> list[todos.ToDo]:
+    """School staff: from 1 January, each industry college of theirs that ran last year and has
+    not submitted its report of last year (due 31 March), with its draft if there is one."""
+    colleges = todos.managed(IndustryCollege.objects.visible_to(user), scope)
+    if colleges is None:
+        return []
+    year = timezone.localdate().year - 1
+    reports = AnnualReport.objects.filter(college=OuterRef("pk"), year=year)
+    waiting = colleges.filter(founded_on__year__lte=year).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__year__gte=year)).annotate(
+        report_id=Subquery(reports.values("pk")[:1]),
+        report_status=Subquery(reports.values("status")[:1])).filter(
+        Q(report_id__isnull=True) | Q(report_status=ReportStatus.DRAFT)).order_by("name", "pk")
+    return [todos.ToDo(
+        what=_("Submit the annual construction report %(year)s: %(college)s")
+        % {"year": year, "college": college.name},
+        detail=_("A draft is waiting to be built and submitted.") if college.report_id
+        else _("No report yet."),
+        due=report_due(year),
+        url=reverse("colleges:annualreport_detail", args=[college.report_id])
+        if college.report_id
+        else f"{reverse('colleges:annualreport_add')}?college={college.pk}&year={year}",
+        icon="report") for college in waiting]
