@@ -11,3 +11,11 @@ class CollegesConfig(AppConfig):
     name = "chanchuang.colleges"
     label = "colleges"
     verbose_name = _("Industry colleges")
+
+    def ready(self) -> None:
+        # colleges, governance, work: the menu group (the other sub-concepts add entries to
+        # navigation.ITEMS).
+        from chanchuang.colleges.navigation import COLLEGES_MENU
+        from chanchuang.core.navigation import register
+
+        register(COLLEGES_MENU)

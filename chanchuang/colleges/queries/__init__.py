@@ -1,0 +1,1 @@
+"""Read helpers of the colleges app, one module per sub-concept (see ``services``)."""
