@@ -161,3 +161,13 @@ class CollegesCast:
     def report_far(self):
         return AnnualReport.objects.create(college=self.college_far, year=2025,
                                            status=ReportStatus.SUBMITTED)
+
+    # --- colleges, governance, work (helper C) ------------------------------------------------
+
+    @cached_property
+    def college_member_a(self):
+        return self.college.members.get(organisation=self.enterprise_a)
+
+    @cached_property
+    def college_member_far(self):
+        return self.college_far.members.get(organisation=self.org_far)
