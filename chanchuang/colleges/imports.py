@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from chanchuang.colleges.choices import ContributionKind, ContributionStatus
 from chanchuang.colleges.models import Contribution, IndustryCollege
@@ -42,9 +42,9 @@ COLUMNS = [
     Column("college", gettext_lazy("industry college"), kind="lookup", lookup="colleges",
            required=True, example="碳中和产业学院",
            export=lambda c: c.college.name),
-    Column("kind", gettext_lazy("kind"), kind="choice", choices=ContributionKind,
+    Column("kind", pgettext_lazy("contribution", "kind"), kind="choice", choices=ContributionKind,
            required=True, example=ContributionKind.COURSE),
-    Column("title", gettext_lazy("title"), required=True, max_length=200,
+    Column("title", pgettext_lazy("contribution", "title"), required=True, max_length=200,
            example="碳排放核算实务"),
     Column("organisation", gettext_lazy("contributed by"), kind="lookup", lookup="parties",
            required=True, example="华电建设集团赣江电力建设有限公司",

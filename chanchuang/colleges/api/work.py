@@ -108,7 +108,7 @@ def _optional(model, request, pk, field):
 
 @router.post("/contributions", response={201: ContributionOut})
 def record_contribution(request: HttpRequest, data: Form[ContributionIn],
-                        evidence: File[UploadedFile] | None = None):
+                        evidence: UploadedFile = File(None)):
     """Record co-developed work (multipart form; ``evidence`` is required of an enterprise
     member)."""
     user = request.user
