@@ -142,7 +142,7 @@ def found_college(request: HttpRequest, data: CollegeIn):
 
 
 def _programmes(request: HttpRequest):
-    return CollegeProgramme.objects.visible_to(request.user).annotate(
+    return CollegeProgramme.objects.visible_to(request.user).select_related("college").annotate(
         student_count=Count("students")).prefetch_related("students")
 
 

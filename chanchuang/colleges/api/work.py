@@ -81,6 +81,7 @@ class NoteIn(Schema):
 
 
 ContributionParams = filter_params(ContributionFilterSet)
+EVIDENCE = File(None, description="The evidence (PDF, PNG or JPEG)")
 
 
 def _contribution(request: HttpRequest, contribution_id: int) -> Contribution:
@@ -108,7 +109,7 @@ def _optional(model, request, pk, field):
 
 @router.post("/contributions", response={201: ContributionOut})
 def record_contribution(request: HttpRequest, data: Form[ContributionIn],
-                        evidence: UploadedFile = File(None)):
+                        evidence: UploadedFile = EVIDENCE):
     """Record co-developed work (multipart form; ``evidence`` is required of an enterprise
     member)."""
     user = request.user

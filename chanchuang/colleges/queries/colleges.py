@@ -85,6 +85,9 @@ def college_page(college: IndustryCollege, user) -> dict:
         "today": timezone.localdate(),
         "members": CollegeMember.objects.visible_to(user).filter(college=college)
         .select_related("organisation"),
+        # The member organisations whose partner page the user may open (one query).
+        "partner_ids": set(Organisation.objects.visible_to(user).filter(
+            pk__in=organisations).values_list("pk", flat=True)),
         "majors": college.majors.all(),
         "programmes": programmes,
         "sees_students": sees_students,

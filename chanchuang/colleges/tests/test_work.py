@@ -77,7 +77,8 @@ BAD = [
     ({"kind": K.SERVICE, "client": "a", "amount": None}, "数量/金额：请填写项目到账收入（万元）。"),
     ({"kind": K.SERVICE, "amount": Decimal(5)}, "服务对象：请写明项目服务的企业。"),
     ({"kind": K.TEXTBOOK, "authors": ""}, "作者：请写明各方作者"),
-    ({"kind": K.TEXTBOOK, "authors": "张三（学校）", "isbn": "12345"}, "ISBN：请填写10位或13位书号。"),
+    ({"kind": K.TEXTBOOK, "authors": "张三（学校）", "isbn": "12345"},
+     "ISBN：请填写10位或13位书号。"),
     ({"kind": K.EQUIPMENT, "amount": None}, "数量/金额：请填写设备价值（万元）。"),
 ]
 
