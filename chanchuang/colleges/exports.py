@@ -3,6 +3,7 @@ councils, seats, meetings, decisions, co-developed work). Co-developed work expo
 its import reads, so an exported file can be corrected and imported again."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chanchuang.colleges import imports
 from chanchuang.colleges.choices import (
@@ -110,7 +111,7 @@ class DecisionExporter(Exporter):
     title = _("Decisions")
     filename = "decisions"
     columns = [
-        Column("text", _("decision")),
+        Column("text", pgettext_lazy("meeting", "decision")),
         Column("meeting", _("meeting"), export=lambda d: str(d.meeting)),
         Column("owner", _("owner"),
                export=lambda d: (d.owner.real_name or d.owner.username) if d.owner_id else ""),

@@ -4,7 +4,7 @@ closing, a meeting paper."""
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from chanchuang.colleges.forms.colleges import managed_colleges
 from chanchuang.colleges.models import Council, CouncilSeat, Meeting
@@ -80,7 +80,7 @@ class MeetingForm(ScopedModelForm):
 class DecisionForm(forms.Form):
     """What a meeting decided, who carries it out and by when."""
 
-    text = forms.CharField(label=gettext_lazy("decision"), max_length=300)
+    text = forms.CharField(label=pgettext_lazy("meeting", "decision"), max_length=300)
     owner = forms.ModelChoiceField(queryset=None, label=gettext_lazy("owner"))
     due_on = forms.DateField(label=gettext_lazy("due date"), widget=DATE)
 

@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chanchuang.colleges.choices import DecisionStatus
 from chanchuang.colleges.models import Council, CouncilSeat, Decision, Meeting
@@ -57,7 +58,8 @@ class MeetingTable(tables.Table):
 class DecisionTable(tables.Table):
     """Decisions with their owner, due date and status."""
 
-    text = tables.Column(linkify=lambda record: record.get_absolute_url())
+    text = tables.Column(linkify=lambda record: record.get_absolute_url(),
+                         verbose_name=pgettext_lazy("meeting", "decision"))
     owner = tables.Column(accessor="owner__real_name", verbose_name=_("owner"))
 
     class Meta:

@@ -131,3 +131,34 @@ def test_the_api_lists_colleges_and_hides_programme_students_from_enterprises(cl
     names = [c["name"] for c in client.get("/api/v1/colleges").json()["items"]]
     assert names == ["碳中和产业学院"]
     assert world.college.founded_on == dt.date(2025, 9, 1)
+
+
+LISTS = ["colleges:industrycollege_list", "colleges:collegeprogramme_list",
+         "colleges:council_list", "colleges:councilseat_list", "colleges:meeting_list",
+         "colleges:decision_list", "colleges:contribution_list"]
+
+
+def test_every_list_exports_its_rows_and_programme_students_only_to_staff(client, world):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    for name in ("college_programme", "council_seat", "decision", "contribution_school"):
+        getattr(world, name)
+    client.force_login(world.staff_wang)
+    for route in LISTS:
+        for file_format in ("xlsx", "csv"):
+            response = client.get(reverse(route) + f"?export={file_format}")
+            assert response.status_code == 200, route
+            if file_format == "xlsx":
+                rows = list(load_workbook(BytesIO(response.content)).active.values)
+            else:
+                rows = response.content.decode("utf-8-sig").strip().splitlines()
+            assert len(rows) >= 2, route
+    sheet = load_workbook(BytesIO(client.get(
+        reverse("colleges:collegeprogramme_list") + "?export=xlsx").content)).active
+    assert "2025000001 刘欣怡" in [cell.value for cell in sheet[2]]
+    client.force_login(world.hr_li)
+    sheet = load_workbook(BytesIO(client.get(
+        reverse("colleges:collegeprogramme_list") + "?export=xlsx").content)).active
+    assert "2025000001 刘欣怡" not in [cell.value for cell in sheet[2]]
