@@ -13,3 +13,30 @@ register(
     Action("colleges.report.submitted", _("Annual report submitted to the province")),
     Action("colleges.report.received", _("Annual report received by the province")),
 )
+
+# --- colleges: the college, its members and programmes --------------------------------------
+register(
+    Action("colleges.college.founded", _("Industry college founded")),
+    Action("colleges.member.added", _("Member organisation added to an industry college")),
+    Action("colleges.member.removed", _("Member organisation removed from an industry college")),
+    Action("colleges.programme.students_added", _("Students added to a college programme")),
+    Action("colleges.programme.student_removed", _("Student removed from a college programme")),
+)
+
+# --- governance: councils, seats, meetings, decisions, papers --------------------------------
+register(
+    Action("colleges.seat.added", _("Council seat added")),
+    Action("colleges.meeting.recorded", _("Council meeting recorded")),
+    Action("colleges.decision.added", _("Meeting decision recorded")),
+    Action("colleges.decision.done", _("Meeting decision carried out")),
+    Action("colleges.decision.dropped", _("Meeting decision dropped")),
+    Action("colleges.paper.uploaded", _("Meeting paper uploaded")),
+)
+
+# --- work: co-developed work ------------------------------------------------------------------
+register(
+    Action("colleges.contribution.recorded", _("Co-developed work recorded")),
+    Action("colleges.contribution.confirmed", _("Co-developed work confirmed")),
+    Action("colleges.contribution.returned", _("Co-developed work returned")),
+    Action("colleges.contribution.imported", _("Co-developed work imported")),
+)

@@ -36,6 +36,7 @@ from django.db import models
 from django.db.models import Count, F, Q, Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chanchuang.colleges.choices import (
     ContributionKind,
@@ -278,8 +279,8 @@ CATALOGUE: tuple[Indicator, ...] = (
     Indicator("hires", _("Graduates hired"), UNIT_PEOPLE, "talent", "outcomes", DELIVERIES,
               _delivered(CommitmentKind.HIRES), measure="sum:quantity",
               status_column=_("Graduates hired")),
-    Indicator("meetings", _("Council meetings held"), _("meetings"), "governance", "plan",
-              MEETINGS, lambda year: Q(held_on__year=year)),
+    Indicator("meetings", _("Council meetings held"), pgettext_lazy("unit", "meetings"),
+              "governance", "plan", MEETINGS, lambda year: Q(held_on__year=year)),
     Indicator("decisions_on_time", _("Decisions done on time"), UNIT_PERCENT, "governance",
               "plan", DECISIONS, lambda year: Q(due_on__year=year), measure="share",
               part=lambda year: Q(status=DecisionStatus.DONE, done_on__lte=F("due_on"))),

@@ -1,1 +1,1 @@
-"""Forms of the colleges app, one module per sub-concept like its models."""
+"""Forms of the colleges app, one module per sub-concept (see ``services``)."""

@@ -1,1 +1,1 @@
-"""Tables of the colleges app, one module per sub-concept like its models."""
+"""Tables of the colleges app, one module per sub-concept (see ``services``)."""

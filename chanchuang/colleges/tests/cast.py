@@ -176,3 +176,12 @@ class CollegesCast:
         report.docx.save("report.docx", ContentFile(b"PK\x03\x04word"), save=False)
         report.save()
         return report
+    # --- colleges, governance, work (helper C) ------------------------------------------------
+
+    @cached_property
+    def college_member_a(self):
+        return self.college.members.get(organisation=self.enterprise_a)
+
+    @cached_property
+    def college_member_far(self):
+        return self.college_far.members.get(organisation=self.org_far)
