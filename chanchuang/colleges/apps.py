@@ -13,8 +13,10 @@ class CollegesConfig(AppConfig):
     verbose_name = _("Industry colleges")
 
     def ready(self) -> None:
-        from chanchuang.colleges import navigation
+        from chanchuang.colleges import navigation, sections
         from chanchuang.core import navigation as core_navigation
+        from chanchuang.core.sections import register as register_section
 
         # The 产业学院 menu group, with every sub-concept's entries (navigation.py).
         core_navigation.register(navigation.menu())
+        register_section(*sections.SECTIONS)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from chanchuang.colleges.choices import ContributionKind, ContributionStatus
 from chanchuang.colleges.models import Contribution, IndustryCollege
 from chanchuang.colleges.services import work
+from chanchuang.colleges.services.indicators import deliver_to_ledger
 from chanchuang.core.models import Organisation
 from chanchuang.core.tabular.columns import Column
 from chanchuang.core.tabular.importing import (
@@ -160,7 +161,7 @@ class ContributionSheet(SheetImporter):
             Contribution.objects.bulk_update([p.objects["contribution"] for p in updates],
                                              changed, batch_size=BATCH)
         for contribution in created:  # confirmed work counts in the partners ledger
-            work._ledger_hook(contribution, self.context.actor)
+            deliver_to_ledger(contribution=contribution, actor=self.context.actor)
 
 
 @register_import

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from chanchuang.colleges.choices import ContributionKind as K
 from chanchuang.colleges.choices import ContributionStatus
 from chanchuang.colleges.models import Contribution, IndustryCollege
+from chanchuang.colleges.services.indicators import deliver_to_ledger
 from chanchuang.core import audit
 from chanchuang.core.models import User
 from chanchuang.core.services import DomainError, notify, validate
@@ -134,13 +135,6 @@ def check(contribution: Contribution, *, actor: User, staff: bool) -> None:
     validate(contribution)
 
 
-def _ledger_hook(contribution: Contribution, actor: User) -> None:
-    """A confirmed contribution counts in the partners ledger (indicators sub-concept)."""
-    from chanchuang.colleges.services.indicators import deliver_to_ledger
-
-    deliver_to_ledger(contribution=contribution, actor=actor)
-
-
 def _confirm(contribution: Contribution, actor: User) -> None:
     contribution.status = ContributionStatus.CONFIRMED
     contribution.confirmed_by = actor
@@ -176,7 +170,7 @@ def record_contribution(*, actor: User, college: IndustryCollege, kind: str, tit
         if contribution.status == ContributionStatus.CONFIRMED:
             audit.record(actor=actor, action="colleges.contribution.confirmed",
                          obj=contribution)
-            _ledger_hook(contribution, actor)
+            deliver_to_ledger(contribution=contribution, actor=actor)
     return contribution
 
 
@@ -220,7 +214,7 @@ def confirm_contribution(*, actor: User, contribution: Contribution) -> Contribu
         contribution.save()
         audit.record(actor=actor, action="colleges.contribution.confirmed", obj=contribution,
                      before=before, after=audit.snapshot(contribution))
-        _ledger_hook(contribution, actor)
+        deliver_to_ledger(contribution=contribution, actor=actor)
     return contribution
 
 

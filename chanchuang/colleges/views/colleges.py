@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from chanchuang.colleges import exports
+from chanchuang.colleges.exports import colleges as exports
 from chanchuang.colleges.filters.colleges import CollegeProgrammeFilterSet, IndustryCollegeFilterSet
 from chanchuang.colleges.forms.colleges import (
     CollegeProgrammeForm,

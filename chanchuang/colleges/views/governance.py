@@ -9,7 +9,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chanchuang.colleges import exports
+from chanchuang.colleges.exports import governance as exports
 from chanchuang.colleges.filters.governance import (
     CouncilFilterSet,
     CouncilSeatFilterSet,

@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from chanchuang.colleges import exports
 from chanchuang.colleges.choices import ContributionKind, ContributionStatus
+from chanchuang.colleges.exports import work as exports
 from chanchuang.colleges.filters.work import ContributionFilterSet
 from chanchuang.colleges.forms.work import ContributionForm, ReturnForm
 from chanchuang.colleges.models import Contribution, IndustryCollege
