@@ -11,3 +11,10 @@ class CollegesConfig(AppConfig):
     name = "chanchuang.colleges"
     label = "colleges"
     verbose_name = _("Industry colleges")
+
+    def ready(self) -> None:
+        from chanchuang.colleges.navigation import MENUS
+        from chanchuang.core.navigation import register
+
+        for menu in MENUS:
+            register(menu)

@@ -1,0 +1,1 @@
+"""Exports of the colleges app, one module per sub-concept."""

@@ -1,0 +1,1 @@
+"""Filters of the colleges app, one module per sub-concept."""

@@ -1,0 +1,1 @@
+"""Forms of the colleges app, one module per sub-concept."""

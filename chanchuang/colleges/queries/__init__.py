@@ -1,0 +1,1 @@
+"""Queries of the colleges app, one module per sub-concept."""

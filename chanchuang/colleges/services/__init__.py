@@ -1,0 +1,1 @@
+"""Services of the colleges app, one module per sub-concept."""

@@ -1,0 +1,1 @@
+"""Tables of the colleges app, one module per sub-concept."""
