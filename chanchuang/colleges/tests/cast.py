@@ -161,3 +161,13 @@ class CollegesCast:
     def report_far(self):
         return AnnualReport.objects.create(college=self.college_far, year=2025,
                                            status=ReportStatus.SUBMITTED)
+
+    # --- resources: shared resources and bookings ------------------------------------------
+
+    @property
+    def resource_a_photo(self):
+        return with_file(self.resource_a, "photo", "实训基地.png", self.tiny_png())
+
+    @property
+    def resource_far_photo(self):
+        return with_file(self.resource_far, "photo", "实验室.png", self.tiny_png())

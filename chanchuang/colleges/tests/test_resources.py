@@ -393,3 +393,36 @@ def test_the_api_books_a_series_answers_conflicts_and_masks_others(client, world
                                       "ends_at": at(first, 8).isoformat()}),
                           content_type="application/json")
     assert refused.status_code == 400 and "开放时间" in refused.json()["detail"]
+
+
+# --- Describing resources -------------------------------------------------------------------
+
+
+def _resource_form(world, **changes):
+    data = {"college": world.college.pk, "kind": "lab", "name": "碳排放监测实验室",
+            "owner": world.enterprise_a.pk, "location": "实训楼B201", "capacity": 30,
+            "opens_at": "08:30", "closes_at": "17:30", "open_days": ["1", "2", "3"],
+            "needs_approval": "on", "is_active": "on", "rules": "", "description": ""}
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_an_enterprise_member_describes_their_own_resource(client, world):
+    client.force_login(world.hr_li)
+    response = client.post(reverse("colleges:sharedresource_add"), _resource_form(world))
+    assert response.status_code == 302
+    resource = world.college.resources.get(name="碳排放监测实验室")
+    assert (resource.open_days, resource.owner) == ("123", world.enterprise_a)
+    assert AuditEntry.objects.filter(action="created", object_id=str(resource.pk)).exists()
+
+
+def test_a_resource_of_another_organisation_or_a_non_member_is_refused(client, world):
+    client.force_login(world.hr_li)
+    page = client.post(reverse("colleges:sharedresource_add"),
+                       _resource_form(world, owner=None))
+    assert "只能登记本单位共享的资源" in page.content.decode()
+    client.force_login(world.staff_wang)
+    page = client.post(reverse("colleges:sharedresource_add"),
+                       _resource_form(world, owner=world.enterprise_b.pk))
+    assert "不是碳中和产业学院的成员单位" in page.content.decode()
+    assert not world.college.resources.filter(name="碳排放监测实验室").exists()
