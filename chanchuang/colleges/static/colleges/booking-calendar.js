@@ -2,24 +2,11 @@
    Configuration: the JSON script #calendar-config (events URL, booking URL, opening hours).
    Events come from the page's JSON view: the bookings holding their slot that the user sees,
    others' titled 已占用. A phone gets the day view and a compact toolbar.
-
-   The page's Content-Security-Policy allows no inline <style>, so FullCalendar 6 cannot inject
-   its CSS the way it does by default (into a <style data-fullcalendar> element, rule by rule with
-   insertRule). We hand it such an element whose `sheet` is a constructed stylesheet adopted by
-   the document: insertRule is CSSOM, which the policy does not restrict. */
+   FullCalendar's styles: see fullcalendar-styles.js, loaded before FullCalendar. */
 (function () {
   var el = document.getElementById("booking-calendar");
   if (!el || !window.FullCalendar) { return; }
   var config = JSON.parse(document.getElementById("calendar-config").textContent);
-
-  if (!document.querySelector("style[data-fullcalendar]") && "adoptedStyleSheets" in document) {
-    var sheet = new CSSStyleSheet();
-    var holder = document.createElement("style");
-    holder.setAttribute("data-fullcalendar", "");
-    Object.defineProperty(holder, "sheet", { get: function () { return sheet; } });
-    document.head.appendChild(holder);
-    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
-  }
 
   var narrow = window.matchMedia("(max-width: 767.98px)").matches;
   var calendar = new FullCalendar.Calendar(el, {
