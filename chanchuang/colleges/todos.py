@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chanchuang.colleges.choices import BookingStatus
 from chanchuang.colleges.queries import resources as resource_queries
 from chanchuang.core import todos
 
@@ -16,12 +17,15 @@ from chanchuang.core import todos
 def booking_todos(user, scope) -> list[todos.ToDo]:
     """The owner's side of shared resources (school staff for the school's own, enterprise
     members for their organisation's): bookings awaiting their approval, and approved slots
-    that are over with no use recorded (one to-do per resource). Two queries."""
+    that are over with no use recorded (one to-do per resource). One query."""
     if not (scope.staff_schools or scope.organisation_ids):
         return []
-    items = []
-    for booking in resource_queries.awaiting_decision(user).select_related(
-            "resource", "booked_by").order_by("starts_at", "pk")[:20]:
+    items, unrecorded = [], {}
+    for booking in resource_queries.owner_work(user).select_related(
+            "resource", "booked_by").order_by("starts_at", "pk"):
+        if booking.status == BookingStatus.APPROVED:
+            unrecorded.setdefault(booking.resource_id, []).append(booking)
+            continue
         items.append(todos.ToDo(
             what=_("Approve the booking of %(resource)s") % {"resource": booking.resource},
             detail=_("%(when)s · %(who)s: %(purpose)s") % {
@@ -29,10 +33,6 @@ def booking_todos(user, scope) -> list[todos.ToDo]:
                 "who": booking.booked_by, "purpose": booking.purpose},
             due=timezone.localtime(booking.starts_at).date(), url=booking.get_absolute_url(),
             icon="calendar-question"))
-    unrecorded: dict[int, list] = {}
-    for booking in resource_queries.use_unrecorded(user).select_related("resource").order_by(
-            "starts_at", "pk"):
-        unrecorded.setdefault(booking.resource_id, []).append(booking)
     for bookings in unrecorded.values():
         first = bookings[0]
         items.append(todos.ToDo(

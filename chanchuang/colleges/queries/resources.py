@@ -288,24 +288,21 @@ class Rows:
 # --- To-dos --------------------------------------------------------------------------------
 
 
-def awaiting_decision(user) -> QuerySet:
-    """Bookings awaiting approval that the user may decide (the resources their organisation
-    owns; for school staff, the school's own resources)."""
+def _owned(user) -> Q:
+    """Bookings of the resources the user speaks for: their organisation's; for school staff,
+    the school's own."""
     scope = scope_of(user)
-    own = Q(resource__owner_id__in=scope.organisation_ids) | Q(
+    return Q(resource__owner_id__in=scope.organisation_ids) | Q(
         resource__owner__isnull=True, resource__college__school_id__in=scope.staff_schools)
-    return (Booking.objects.visible_to(user).filter(own, status=BookingStatus.PENDING,
-                                                    ends_at__gt=timezone.now()))
 
 
-def use_unrecorded(user) -> QuerySet:
-    """Approved bookings whose slot is over with no use recorded, of the resources the user
-    speaks for."""
-    scope = scope_of(user)
-    own = Q(resource__owner_id__in=scope.organisation_ids) | Q(
-        resource__owner__isnull=True, resource__college__school_id__in=scope.staff_schools)
-    return (Booking.objects.visible_to(user).filter(own, status=BookingStatus.APPROVED,
-                                                    attendance="", ends_at__lte=timezone.now()))
+def owner_work(user) -> QuerySet:
+    """What the owner's side has to do, in one query: bookings awaiting their approval whose
+    slot is still to come, and approved bookings whose slot is over with no use recorded."""
+    now = timezone.now()
+    return Booking.objects.visible_to(user).filter(_owned(user)).filter(
+        Q(status=BookingStatus.PENDING, ends_at__gt=now)
+        | Q(status=BookingStatus.APPROVED, attendance="", ends_at__lte=now))
 
 
 # --- The college's page ----------------------------------------------------------------------

@@ -354,7 +354,7 @@ def test_the_owner_is_asked_to_approve_and_to_record_use(world):
     cf.booking(resource=world.resource_far, user=world.staff_far, day=monday(-1),
                status=BookingStatus.APPROVED)
     items = todos.booking_todos(world.hr_li, scope_of(world.hr_li))
-    assert [item.url for item in items][0] == booking.get_absolute_url()
+    assert items[0].url == booking.get_absolute_url()
     assert any("记录光伏实训基地的使用情况" in item.what for item in items)
     assert len(items) == 2
     assert todos.booking_todos(world.student_liu.user, scope_of(world.student_liu.user)) == []

@@ -38,7 +38,7 @@ def _fill(world) -> None:
     """Rows for every list: the world's lazily created objects."""
     for name in ("agreement_a", "commitment_a", "contact_a", "mentor_a", "appointment_a",
                  "activity_a", "application_liu", "credit_liu", "plan", "position_a",
-                 "placement_liu"):
+                 "placement_liu", "booking_hr"):
         getattr(world, name)
 
 
