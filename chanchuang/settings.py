@@ -231,6 +231,8 @@ NPM_STATIC_FILES = [
     "tom-select/dist/css/tom-select.bootstrap5.min.css",
     "tom-select/dist/css/tom-select.bootstrap5.min.css.map",
     "@tabler/core/dist/libs/sortablejs/Sortable.min.js",
+    "fullcalendar/index.global.min.js",
+    "@fullcalendar/core/locales/zh-cn.global.min.js",
 ]
 STORAGES = {
     "default": {

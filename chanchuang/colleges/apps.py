@@ -17,6 +17,6 @@ class CollegesConfig(AppConfig):
         from chanchuang.core import navigation as core_navigation
         from chanchuang.core.sections import register as register_section
 
-        # The 产业学院 menu group, with every sub-concept's entries (navigation.py).
-        core_navigation.register(navigation.menu())
+        for menu in navigation.MENUS:
+            core_navigation.register(menu)
         register_section(*sections.SECTIONS)

@@ -40,3 +40,13 @@ register(
     Action("colleges.contribution.returned", _("Co-developed work returned")),
     Action("colleges.contribution.imported", _("Co-developed work imported")),
 )
+
+# --- resources: shared resources and bookings ---------------------------------------------
+register(
+    Action("colleges.booking.requested", _("Shared resource booked")),
+    Action("colleges.booking.series_requested", _("Weekly booking series requested")),
+    Action("colleges.booking.approved", _("Booking approved")),
+    Action("colleges.booking.refused", _("Booking refused")),
+    Action("colleges.booking.cancelled", _("Booking cancelled")),
+    Action("colleges.booking.use_recorded", _("Use of a booking recorded")),
+)

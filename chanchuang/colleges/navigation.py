@@ -1,5 +1,6 @@
-"""The colleges app's menu group (产业学院), registered from ``AppConfig.ready``; each
-sub-concept adds its entries in its own block."""
+"""The colleges app's menu groups, registered from ``AppConfig.ready`` (every group of
+``MENUS``): 产业学院 (the colleges, their governance, work and reports) and 共享资源 (shared
+resources and bookings); each sub-concept adds its entries in its own block."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +26,16 @@ ITEMS += [
                               Role.OBSERVER})),
 ]
 
+COLLEGES_MENU = MenuGroup(_("Industry colleges"), 35, tuple(ITEMS))
 
-def menu() -> MenuGroup:
-    """The group as it stands once every block has added its entries."""
-    return MenuGroup(_("Industry colleges"), 35, tuple(ITEMS))
+# --- resources: shared resources and bookings ---------------------------------------------
+RESOURCES_MENU = MenuGroup(_("Shared resources"), 26, (
+    MenuItem(_("Shared resources"), "colleges:sharedresource_list", "building-warehouse",
+             permission="colleges.view_resources"),
+    MenuItem(_("Bookings"), "colleges:booking_list", "calendar-event",
+             permission="colleges.view_resources"),
+    MenuItem(_("Utilisation"), "colleges:sharedresource_utilisation", "chart-bar",
+             permission="colleges.view_utilisation"),
+))
+
+MENUS = [COLLEGES_MENU, RESOURCES_MENU]

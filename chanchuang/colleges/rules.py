@@ -138,3 +138,9 @@ rules.add_perm("colleges.view_booker", is_platform_admin | booked_it | owns_reso
 rules.add_perm("colleges.build_report", manages_school)
 rules.add_perm("colleges.submit_report", manages_school & is_draft_report)
 rules.add_perm("colleges.receive_report", is_observer & awaits_receipt)
+
+# --- resources: who opens the catalogue and the calendars (the people who book), who reads the
+# utilisation (staff, department staff, the enterprises that share).
+rules.add_perm("colleges.view_resources", is_platform_admin | may_ask_for_bookings)
+rules.add_perm("colleges.view_utilisation", is_platform_admin | works_in_colleges
+               | is_enterprise_member)

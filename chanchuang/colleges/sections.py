@@ -4,9 +4,10 @@ the scorecard of the year (10) and the shared resources (20)."""
 
 from __future__ import annotations
 
-from chanchuang.colleges.queries import indicators
+from chanchuang.colleges.queries import indicators, resources
 from chanchuang.core.sections import COLLEGE, PageSection
 
 SECTIONS = [
     PageSection(COLLEGE, 10, "colleges/indicators/inc/scorecard_card.html", indicators.summary),
+    PageSection(COLLEGE, 20, "colleges/resources/inc/college_card.html", resources.college_card),
 ]

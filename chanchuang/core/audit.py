@@ -28,7 +28,7 @@ Snapshot = dict[str, Any]
 
 def plain(value: Any) -> Any:
     """A JSON-friendly rendering of a field value."""
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

@@ -185,3 +185,13 @@ class CollegesCast:
     @cached_property
     def college_member_far(self):
         return self.college_far.members.get(organisation=self.org_far)
+
+    # --- resources: shared resources and bookings ------------------------------------------
+
+    @property
+    def resource_a_photo(self):
+        return with_file(self.resource_a, "photo", "实训基地.png", self.tiny_png())
+
+    @property
+    def resource_far_photo(self):
+        return with_file(self.resource_far, "photo", "实验室.png", self.tiny_png())
