@@ -1,9 +1,10 @@
 """The placements tests' world: core's cast with placements' own and the casts below it."""
 
+from chanchuang.colleges.tests.cast import CollegesCast
 from chanchuang.core.tests.cast import world_fixture
 from chanchuang.innovation.tests.cast import InnovationCast
 from chanchuang.mentors.tests.cast import MentorsCast
 from chanchuang.partners.tests.cast import PartnersCast
 from chanchuang.placements.tests.cast import PlacementsCast
 
-world = world_fixture(PlacementsCast, InnovationCast, MentorsCast, PartnersCast)
+world = world_fixture(PlacementsCast, InnovationCast, CollegesCast, MentorsCast, PartnersCast)

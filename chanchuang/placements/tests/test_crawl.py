@@ -83,7 +83,10 @@ def busy_world(world):
     for name in ("agreement_a", "agreement_b", "delivery_a", "contact_a", "signing_event",
                  "appointment_a", "appointment_own", "activity_a", "position_a", "position_b",
                  "placement_liu", "log_liu", "team_liu", "team_ma", "application_ma",
-                 "review_chen", "credit_liu", "startup", "showcase_item_liu"):
+                 "review_chen", "credit_liu", "startup", "showcase_item_liu",
+                 "college_programme", "council_seat", "meeting_paper", "decision",
+                 "decision_hr", "contribution_a", "contribution_school", "target",
+                 "booking_liu", "booking_hr", "report", "report_submitted"):
         getattr(world, name, None)
     return world
 

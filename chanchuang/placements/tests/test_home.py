@@ -8,6 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from chanchuang.colleges.choices import BookingStatus, ContributionKind, ReportStatus
+from chanchuang.colleges.models import AnnualReport, Decision, IndustryCollege
+from chanchuang.colleges.tests import factories as college_factories
 from chanchuang.core.tests import factories as f
 from chanchuang.core.tests.querycounts import assert_list_queries
 from chanchuang.innovation.choices import CohortPhase
@@ -21,15 +24,17 @@ from chanchuang.placements.tests import factories as placement_factories
 
 # Every home: session, user, memberships, unread notifications = 4; then per role what its
 # providers and figures read (see each app's todos.py), and the staff's school section (four
-# head counts and the chart). Staff and enterprise members: + 1, the bookings of the shared
-# resources they speak for (colleges/todos.py).
+# head counts and the chart). The industry colleges (colleges/todos.py) add, for staff, their
+# decisions, the work awaiting confirmation and returned to them, the bookings of the resources
+# they speak for and the reports to submit (5); for department staff their decisions; for
+# enterprise members their decisions, returned work and their organisation's bookings.
 PINNED = [
-    ("staff_wang", 17),
-    ("dept_zhou", 10),
-    ("hr_li", 14),
+    ("staff_wang", 21),
+    ("dept_zhou", 11),
+    ("hr_li", 16),
     ("mentor_chen", 13),
     ("student_liu", 17),  # her student record read once, with its login
-    ("admin", 21),  # a school section for each of the two schools
+    ("admin", 25),  # a school section for each of the two schools
 ]
 
 
@@ -70,6 +75,32 @@ class Growth:
                 world.cohort_running, student), mentor=world.mentor_own)
             Submission.objects.create(milestone=world.milestone, team=team, content="访谈记录")
             Submission.objects.filter(team=team).update(submitted_at=timezone.now())
+            self.grow_colleges(student)
+
+    def grow_colleges(self, student) -> None:
+        """One more of what waits in the industry colleges: decisions owned by staff, the
+        department and the enterprise member, work to confirm and returned, a booking to approve
+        and a slot to record, a college whose last year's report is due, a report to receive."""
+        world = self.world
+        for owner in (world.staff_wang, world.dept_zhou, world.hr_li):
+            Decision.objects.create(meeting=world.meeting, text=f"决议{self.serial}",
+                                    owner=owner, due_on=timezone.localdate())
+        college_factories.contribution(college=world.college, organisation=world.enterprise_a,
+                                       title=f"课程{self.serial}")
+        returned = college_factories.contribution(
+            college=world.college, organisation=world.enterprise_a,
+            kind=ContributionKind.TRAINING, status="returned", title=f"培训{self.serial}")
+        returned.recorded_by = world.hr_li
+        returned.save()
+        day = timezone.localdate()
+        for resource, status in ((world.resource_school, BookingStatus.PENDING),
+                                 (world.resource_a, BookingStatus.APPROVED)):
+            college_factories.booking(resource=resource, user=student.user, status=status,
+                                      day=day - dt.timedelta(days=7 * self.serial))
+        college = IndustryCollege.objects.create(
+            school=world.school, name=f"产业学院{self.serial}", founded_on=dt.date(2024, 9, 1))
+        AnnualReport.objects.create(college=college, year=day.year - 1,
+                                    status=ReportStatus.SUBMITTED)
 
 
 @pytest.fixture
