@@ -155,12 +155,12 @@ def list_decisions(request: HttpRequest, params: Query[DecisionParams]):
 
 
 @router.post("/decisions/{decision_id}/done", response=DecisionOut)
-def complete_decision(request: HttpRequest, decision_id: int, data: OutcomeIn):
-    """Mark a decision carried out (its owner, or staff)."""
+def complete_decision(request: HttpRequest, decision_id: int, data: OutcomeIn | None = None):
+    """Mark a decision carried out (its owner, or staff); the outcome may be left out."""
     decision = get_object_or_404(Decision.objects.visible_to(request.user).select_related(
         "meeting__council__college"), pk=decision_id)
     if not request.user.has_perm("colleges.complete_decision", decision):
         raise PermissionDenied
     return services.complete_decision(actor=request.user, decision=decision,
-                                      outcome=data.outcome)
+                                      outcome=data.outcome if data else "")
 

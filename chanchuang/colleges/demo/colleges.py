@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from chanchuang.colleges.choices import ContributionKind as K
 from chanchuang.colleges.choices import CouncilKind, CouncilPost, ProgrammeKind
-from chanchuang.colleges.models import CollegeProgramme, Council, IndustryCollege
+from chanchuang.colleges.models import CollegeProgramme, Council, Decision, IndustryCollege
 from chanchuang.colleges.services import colleges, governance, work
 from chanchuang.core.models import Major, Organisation, School, Student, User
 from chanchuang.core.services import create_object
@@ -55,7 +55,8 @@ WORK = [
     (K.COURSE, "碳排放核算实务", POWER, dt.date(2026, 9, 1), "48",
      {"authors": "王凯（学校）、杜明远（企业）", "is_core_course": True}),
     (K.COURSE, "新能源电站运行与维护", POWER, dt.date(2026, 9, 1), "64",
-     {"authors": "周敏（学校）、向晓斌（企业）", "is_practice_course": True}),
+     {"authors": "周敏（学校）、向晓斌（企业）", "is_core_course": True,
+      "is_practice_course": True}),
     (K.COURSE, "碳交易市场概论", INSTITUTE, dt.date(2026, 9, 8), "32",
      {"authors": "杨凯文（研究院）、王凯（学校）"}),
     (K.TEXTBOOK, "碳资产管理实务", POWER, dt.date(2026, 8, 20), None,
@@ -172,6 +173,8 @@ def seed() -> str:
         decision = governance.add_decision(actor=staff, meeting=meeting, text=text,
                                            owner=owner, due_on=due)
         governance.complete_decision(actor=owner, decision=decision, outcome="已按期完成。")
+        # The service stamps today; in the story it was done a few days before it was due.
+        Decision.objects.filter(pk=decision.pk).update(done_on=due - dt.timedelta(days=3))
     governance.add_decision(actor=staff, meeting=second, text="编制产业学院年度建设报告",
                             owner=staff, due_on=max(today, second.held_on) + dt.timedelta(days=10))
     governance.add_decision(actor=staff, meeting=second, text="提供2027年企业教师授课计划",

@@ -92,9 +92,11 @@ def college_page(college: IndustryCollege, user) -> dict:
         "programmes": programmes,
         "sees_students": sees_students,
         "my_programmes": students_of_user_in(user, college),
+        # Cooperation agreements, not each intern's three-party agreement (a student party).
         "agreements": Agreement.objects.visible_to(user).filter(
             Q(parties__organisation_id__in=organisations)
-            | Q(pk=college.founding_agreement_id)).distinct().select_related("type")
+            | Q(pk=college.founding_agreement_id)).exclude(
+            parties__student__isnull=False).distinct().select_related("type")
         if organisations or college.founding_agreement_id else Agreement.objects.none(),
         "mentors": Mentor.objects.visible_to(user).filter(organisation_id__in=organisations)
         .select_related("organisation").prefetch_related(Prefetch(

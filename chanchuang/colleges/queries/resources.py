@@ -115,6 +115,13 @@ def title_for(booking: Booking, user, programmes: set[int]) -> str:
     return _("Occupied")
 
 
+def wall_clock(moment: dt.datetime) -> str:
+    """A moment as the school's wall-clock time without an offset: the calendar shows a
+    resource's bookings in the time of the place it stands, whatever the browser's time zone
+    (FullCalendar runs with ``timeZone: "UTC"`` and reads these as they are)."""
+    return timezone.localtime(moment).replace(tzinfo=None).isoformat()
+
+
 def calendar_events(user, resource: SharedResource, start: dt.datetime,
                     end: dt.datetime) -> list[dict]:
     """The calendar's events between two moments: the visible bookings of the resource that
@@ -131,8 +138,8 @@ def calendar_events(user, resource: SharedResource, start: dt.datetime,
         events.append({
             "id": booking.pk,
             "title": title_for(booking, user, programmes),
-            "start": timezone.localtime(booking.starts_at).isoformat(),
-            "end": timezone.localtime(booking.ends_at).isoformat(),
+            "start": wall_clock(booking.starts_at),
+            "end": wall_clock(booking.ends_at),
             "url": booking.get_absolute_url() if shows else "",
             "classNames": [f"booking-{booking.status}"],
             "status": booking.get_status_display(),

@@ -162,3 +162,13 @@ def test_every_list_exports_its_rows_and_programme_students_only_to_staff(client
     sheet = load_workbook(BytesIO(client.get(
         reverse("colleges:collegeprogramme_list") + "?export=xlsx").content)).active
     assert "2025000001 刘欣怡" not in [cell.value for cell in sheet[2]]
+
+
+def test_the_college_page_lists_cooperation_agreements_not_each_interns(client, world):
+    internship = pf.agreement(school=world.school, organisation=world.enterprise_a,
+                              type=world.agreement_type, number="T-INTERN")
+    AgreementParty.objects.create(agreement=internship, student=world.student_liu,
+                                  role=PartyRole.PARTY)
+    client.force_login(world.staff_wang)
+    page = client.get(world.college.get_absolute_url()).content.decode()
+    assert world.agreement_a.number in page and "T-INTERN" not in page

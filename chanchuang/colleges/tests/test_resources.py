@@ -258,6 +258,21 @@ def test_the_calendar_shows_others_bookings_as_occupied(client, world):
     assert client.get(url, {"start": "x", "end": "y"}).status_code == 400
 
 
+def test_the_calendar_runs_on_the_schools_wall_clock_whatever_the_browsers_zone(client, world):
+    booked = book(world, start=14, end=16, purpose="企业内训")
+    url = reverse("colleges:sharedresource_events", args=[world.resource_a.pk])
+    client.force_login(world.hr_li)
+    # The calendar (in UTC mode) asks for the week from Monday 00:00 as "…Z": read as 00:00
+    # in the school's zone, and the slot comes back as its wall-clock time, no offset.
+    [event] = client.get(url, {"start": f"{monday()}T00:00:00Z",
+                               "end": f"{monday() + dt.timedelta(7)}T00:00:00Z"}).json()
+    assert (event["id"], event["start"], event["end"]) == (
+        booked.pk, f"{monday()}T14:00:00", f"{monday()}T16:00:00")
+    late = client.get(url, {"start": f"{monday()}T15:00:00Z",
+                            "end": f"{monday()}T23:00:00Z"}).json()
+    assert [e["id"] for e in late] == [booked.pk]  # 15:00 in Wuhan, not 23:00 as 15:00 UTC
+
+
 def test_the_resource_page_offers_the_calendar_and_booking_to_who_may_book(client, world):
     client.force_login(world.hr_li)
     page = client.get(world.resource_a.get_absolute_url())

@@ -72,7 +72,8 @@ class SharedResourceDetail(generic.ObjectDetailView):
                          "book": reverse("colleges:booking_add", args=[resource.pk]),
                          "businessHours": queries.business_hours(resource),
                          "slotMinTime": resource.opens_at.strftime("%H:%M"),
-                         "slotMaxTime": resource.closes_at.strftime("%H:%M")},
+                         "slotMaxTime": resource.closes_at.strftime("%H:%M"),
+                         "now": queries.wall_clock(timezone.now())},
             "pending": (Booking.objects.visible_to(user).filter(
                 resource=resource, status=BookingStatus.PENDING,
                 ends_at__gt=timezone.now()).select_related("booked_by")[:20]
@@ -106,11 +107,13 @@ class SharedResourceDelete(generic.ObjectDeleteView):
 
 
 def _moment(value: str | None) -> dt.datetime | None:
-    """A moment the calendar sends (ISO 8601, with or without its offset)."""
+    """A moment the calendar sends: the calendar runs on the school's wall clock (see
+    ``queries.wall_clock``), so whatever offset it carries, its date and time are read in the
+    school's time zone."""
     moment = parse_datetime((value or "").replace(" ", "+"))
     if moment is None:
         return None
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    return timezone.make_aware(moment.replace(tzinfo=None))
 
 
 class SharedResourceEvents(generic.ScopedView):

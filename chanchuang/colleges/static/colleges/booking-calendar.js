@@ -2,7 +2,9 @@
    Configuration: the JSON script #calendar-config (events URL, booking URL, opening hours).
    Events come from the page's JSON view: the bookings holding their slot that the user sees,
    others' titled 已占用. A phone gets the day view and a compact toolbar.
-   FullCalendar's styles: see fullcalendar-styles.js, loaded before FullCalendar. */
+   FullCalendar's styles: see fullcalendar-styles.js, loaded before FullCalendar.
+   Time: the calendar shows the school's wall clock whatever the browser's zone: events and
+   "now" come without an offset and the calendar runs in UTC, which leaves them as they are. */
 (function () {
   var el = document.getElementById("booking-calendar");
   if (!el || !window.FullCalendar) { return; }
@@ -11,6 +13,8 @@
   var narrow = window.matchMedia("(max-width: 767.98px)").matches;
   var calendar = new FullCalendar.Calendar(el, {
     locale: "zh-cn",
+    timeZone: "UTC",
+    now: config.now,
     firstDay: 1,
     height: "auto",
     nowIndicator: true,
