@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from chanchuang.colleges.choices import ReportStatus
+from chanchuang.colleges.exports.reports import AnnualReportExporter
 from chanchuang.colleges.filters.reports import AnnualReportFilterSet
 from chanchuang.colleges.forms.reports import AnnualReportForm
 from chanchuang.colleges.models import AnnualReport, IndustryCollege
@@ -32,6 +33,7 @@ class ReportList(generic.ObjectListView):
     model = AnnualReport
     table_class = AnnualReportTable
     filterset_class = AnnualReportFilterSet
+    exporter_class = AnnualReportExporter
     list_permission = "colleges.view_scorecard"
     related = ("college__school",)
 
