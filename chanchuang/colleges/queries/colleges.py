@@ -19,7 +19,7 @@ from chanchuang.colleges.models import (
 )
 from chanchuang.colleges.models.work import AMOUNT_UNITS
 from chanchuang.core.choices import Role
-from chanchuang.core.models import Organisation, Student, User
+from chanchuang.core.models import Organisation, User
 from chanchuang.core.visibility import scope_of
 from chanchuang.mentors.choices import AppointmentStatus
 from chanchuang.mentors.models import Appointment, Mentor
@@ -56,18 +56,9 @@ def _insider_q(user) -> Q:
     return Q() if scope.is_admin else college_insiders(scope)
 
 
-def own_member_organisations(user, college: IndustryCollege) -> QuerySet[Organisation]:
-    """The member organisations of the college the user speaks for (an enterprise member)."""
-    return Organisation.objects.filter(pk__in=college.members.values("organisation_id")) \
-        .filter(pk__in=scope_of(user).organisation_ids)
-
-
 def students_of_user_in(user, college: IndustryCollege) -> list[CollegeProgramme]:
-    """A student's own programmes in the college."""
-    student = Student.objects.filter(user=user).first()
-    if student is None:
-        return []
-    return list(college.programmes.filter(students=student).select_related("major", "partner"))
+    """A student's own programmes in the college (one query; none for anyone else)."""
+    return list(college.programmes.filter(students__user=user).select_related("major", "partner"))
 
 
 def college_page(college: IndustryCollege, user) -> dict:
