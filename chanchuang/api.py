@@ -30,6 +30,7 @@ from chanchuang.innovation.api import ROUTERS as innovation_routers
 from chanchuang.mentors.api import router as mentors_router
 from chanchuang.partners.api import router as partners_router
 from chanchuang.placements.api import router as placements_router
+from chanchuang.talent.api import ROUTERS as talent_routers
 
 # A token's last use is written at most this often, not on every request.
 LAST_USED_PRECISION = timedelta(minutes=1)
@@ -126,4 +127,6 @@ for innovation_router in innovation_routers:
     api.add_router("/", innovation_router)
 for college_router in college_routers:
     api.add_router("/", college_router)
+for talent_router in talent_routers:
+    api.add_router("/", talent_router)
 api.add_router("/", placements_router)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "chanchuang.mentors",
     "chanchuang.innovation",
     "chanchuang.colleges",
+    "chanchuang.talent",
     "chanchuang.placements",
     # After core, whose db_worker command (recovering imports a dead worker left behind at
     # start-up) wraps the one of django_tasks_db: the first app naming a command wins.

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("chanchuang.mentors.urls")),
     path("", include("chanchuang.innovation.urls")),
     path("", include("chanchuang.colleges.urls")),
+    path("", include("chanchuang.talent.urls")),
     path("", include("chanchuang.placements.urls")),
     path("", include("chanchuang.core.urls")),
 ]

@@ -6,5 +6,7 @@ from chanchuang.innovation.tests.cast import InnovationCast
 from chanchuang.mentors.tests.cast import MentorsCast
 from chanchuang.partners.tests.cast import PartnersCast
 from chanchuang.placements.tests.cast import PlacementsCast
+from chanchuang.talent.tests.cast import TalentCast
 
-world = world_fixture(PlacementsCast, InnovationCast, CollegesCast, MentorsCast, PartnersCast)
+world = world_fixture(PlacementsCast, TalentCast, InnovationCast, CollegesCast, MentorsCast,
+                      PartnersCast)

@@ -1,0 +1,5 @@
+"""API of the talent app: docking."""
+
+from ninja import Router
+
+router = Router(tags=["talent"])

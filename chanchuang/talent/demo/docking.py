@@ -1,0 +1,6 @@
+"""Demo data of the talent app: docking."""
+
+
+def seed() -> str:
+    """Create this part of the demo if it is not there yet; return a one-line summary."""
+    return ""

@@ -1,0 +1,10 @@
+"""The talent tests' world: core's cast with talent's own and the casts of the apps below it."""
+
+from chanchuang.colleges.tests.cast import CollegesCast
+from chanchuang.core.tests.cast import world_fixture
+from chanchuang.innovation.tests.cast import InnovationCast
+from chanchuang.mentors.tests.cast import MentorsCast
+from chanchuang.partners.tests.cast import PartnersCast
+from chanchuang.talent.tests.cast import TalentCast
+
+world = world_fixture(TalentCast, InnovationCast, CollegesCast, MentorsCast, PartnersCast)

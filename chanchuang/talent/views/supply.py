@@ -1,0 +1,3 @@
+"""Pages of the talent app: supply."""
+
+urlpatterns: list = []
