@@ -1,0 +1,1 @@
+"""Excel imports of the talent app: skills."""
