@@ -412,11 +412,16 @@ def remind_commitments_due(*, today: dt.date | None = None) -> int:
 
 
 def record_interaction(*, actor: User, organisation: Organisation, kind: str,
-                       happened_on: dt.date, title: str, notes: str = "") -> Interaction:
-    """Add a visit, meeting, call or event to a partner's timeline."""
+                       happened_on: dt.date, title: str, notes: str = "",
+                       agreement: Agreement | None = None) -> Interaction:
+    """Add a visit, meeting, call or event to a partner's timeline (with the agreement it
+    concerns, if any, of the same school)."""
+    if agreement is not None and agreement.school_id != organisation.school_id:
+        raise DomainError(_("Agreement: choose an agreement of the partner's school."),
+                          field="agreement")
     interaction = Interaction(school_id=organisation.school_id, organisation=organisation,
                               kind=kind, happened_on=happened_on, title=title, notes=notes,
-                              recorded_by=actor)
+                              agreement=agreement, recorded_by=actor)
     validate(interaction)
     with transaction.atomic():
         interaction.save()

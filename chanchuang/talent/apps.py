@@ -18,3 +18,9 @@ class TalentConfig(AppConfig):
 
         for menu in navigation.MENUS:
             core_navigation.register(menu)
+
+        # docking: the partner page's card of docking activities
+        from chanchuang.core.sections import register as register_section
+        from chanchuang.talent.queries.docking import PARTNER_SECTION
+
+        register_section(PARTNER_SECTION)

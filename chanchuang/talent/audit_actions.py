@@ -1,8 +1,9 @@
 """The talent app's named audit actions (see ``core.audit_actions``), one block per
 sub-concept."""
 
+from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core.audit_actions import register
+from chanchuang.core.audit_actions import Action, register
 
 # --- skills: the dictionary, courses, the skills programmes train -----------------------------
 register(
@@ -18,4 +19,9 @@ register(
 
 # --- docking: activities and follow-ups -------------------------------------------------------
 register(
+    Action("talent.docking.recorded", _("Docking activity recorded")),
+    Action("talent.docking.agreement_linked", _("Resulting agreement linked to a docking "
+                                               "activity")),
+    Action("talent.follow_up.added", _("Docking follow-up added")),
+    Action("talent.follow_up.done", _("Docking follow-up done")),
 )

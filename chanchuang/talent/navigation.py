@@ -20,7 +20,10 @@ ITEMS += []
 ITEMS += []
 
 # --- docking -----------------------------------------------------------------------------------
-ITEMS += []
+ITEMS += [
+    MenuItem(_("Docking activities"), "talent:dockingevent_list", "presentation",
+             permission="talent.view_docking"),
+]
 
 TALENT_MENU = MenuGroup(_("Talent docking"), 33, tuple(ITEMS))
 MENUS = (TALENT_MENU,)

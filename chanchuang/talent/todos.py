@@ -1,2 +1,25 @@
 """What the talent app has waiting on people's home pages (core autodiscovers this module),
 one block per sub-concept."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from chanchuang.core import todos
+from chanchuang.talent.queries import docking as docking_queries
+
+# --- docking: follow-ups of docking activities ------------------------------------------------
+
+
+@todos.register
+def follow_up_todos(user, scope) -> list[todos.ToDo]:
+    """Whoever owns an open follow-up of a docking activity (staff, department staff, an
+    enterprise member): do it by its due date (overdue ones are marked). One query."""
+    if not (scope.is_admin or scope.staff_schools or scope.department_ids
+            or scope.organisation_ids):
+        return []
+    return [todos.ToDo(what=_("Follow up: %(action)s") % {"action": follow_up.action},
+                       detail=follow_up.event.title, due=follow_up.due_on,
+                       url=f"{follow_up.event.get_absolute_url()}#follow-up-{follow_up.pk}",
+                       icon="message-check")
+            for follow_up in docking_queries.open_follow_ups(user)]

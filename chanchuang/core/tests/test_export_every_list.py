@@ -41,6 +41,7 @@ def _fill(world) -> None:
                  "placement_liu", "college_programme", "council_seat", "decision",
                  "contribution_school", "booking_hr", "report_submitted"):
         getattr(world, name)
+    world.docking_event  # noqa: B018 — talent: docking
 
 
 def test_every_exporting_list_is_found():

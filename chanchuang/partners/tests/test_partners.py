@@ -1,13 +1,17 @@
 """Partner profiles: standing, filters, contacts with logins, the timeline, import and export."""
 
+import datetime as dt
 import io
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from chanchuang.core.models import ImportJob, Organisation
+from chanchuang.core.services import DomainError
 from chanchuang.core.tests.factories import credit_code
+from chanchuang.partners import services
 from chanchuang.partners.models import Agreement, Interaction
 
 
@@ -113,6 +117,19 @@ def test_department_staff_record_a_visit_on_the_timeline(client, world):
     entry = Interaction.objects.get()
     assert (entry.recorded_by, entry.organisation, entry.title) == (
         world.dept_zhou, world.enterprise_a, "走访实习基地")
+
+
+def test_a_timeline_entry_names_the_agreement_it_concerns_of_the_same_school(world):
+    entry = services.record_interaction(
+        actor=world.staff_wang, organisation=world.enterprise_a, kind="meeting",
+        happened_on=dt.date(2026, 11, 20), title="对接活动：续签洽谈", notes="商定续签",
+        agreement=world.agreement_a)
+    assert (entry.agreement, entry.notes) == (world.agreement_a, "商定续签")
+    with pytest.raises(DomainError, match="合作伙伴所在学校"):
+        services.record_interaction(
+            actor=world.staff_wang, organisation=world.enterprise_a, kind="meeting",
+            happened_on=dt.date(2026, 11, 20), title="对接活动", agreement=world.agreement_far)
+    assert Interaction.objects.count() == 1
 
 
 def test_partners_import_from_the_template_and_export_back(client, world,

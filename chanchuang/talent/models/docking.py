@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chanchuang.core.models import Department, Linked, Major, Organisation, School
 from chanchuang.core.visibility import Scope, VisibleQuerySet
-from chanchuang.partners.models import Agreement
+from chanchuang.partners.models import Agreement, Interaction
 from chanchuang.talent.choices import DockingKind
 
 
@@ -59,6 +59,11 @@ class DockingEvent(Linked, models.Model):
                                     null=True, on_delete=models.SET_NULL, related_name="+",
                                     editable=False)
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    # The entries the activity added to its enterprises' timelines (one per enterprise), so an
+    # enterprise added later gets its own and none gets two.
+    timeline_entries = models.ManyToManyField(Interaction, verbose_name=_("timeline entries"),
+                                              blank=True, editable=False,
+                                              related_name="docking_events")
 
     objects = DockingEventQuerySet.as_manager()
 

@@ -122,3 +122,9 @@ class TalentCast:
     @cached_property
     def follow_up_far(self):
         return tf.follow_up(event=self.docking_far, owner=self.staff_far)
+
+    # --- docking: a follow-up owned by hr_li (enterprise A took part) ------------------------
+    @cached_property
+    def follow_up_hr(self):
+        return tf.follow_up(event=self.docking_event, owner=self.hr_li,
+                            action="提供2027届岗位需求清单")
