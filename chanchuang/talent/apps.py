@@ -18,3 +18,9 @@ class TalentConfig(AppConfig):
 
         for menu in navigation.MENUS:
             core_navigation.register(menu)
+
+        # --- gap: the 供需缺口 card of an industry college's page -----------------------------
+        from chanchuang.core.sections import register as register_section
+        from chanchuang.talent import sections
+
+        register_section(*sections.SECTIONS)
