@@ -14,7 +14,6 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from chanchuang.colleges.tests import factories as cf
 from chanchuang.core.choices import StudentStatus
 from chanchuang.core.models import Student
 from chanchuang.core.tests import factories as f
@@ -78,7 +77,7 @@ def setting(world):
     _student(world.school_class, Y + 1, status=StudentStatus.SUSPENDED, name="丁休学")
     _student(world.school_class, Y + 1, status=StudentStatus.WITHDRAWN, name="戊退学")
     s.cook = _student(world.class_2, Y + 1, name="己烹饪")
-    world.course  # teaches PLC编程 to the first major
+    s.course = world.course  # teaches PLC编程 to the first major
     tf.evidence(student=s.has_it, skill=world.skill, source_key="grade:1")
     tf.evidence(student=s.has_it, skill=world.skill, kind=EvidenceKind.CERTIFICATE,
                 source_key="certificate:1", label="PLC证书")
