@@ -17,7 +17,7 @@ from chanchuang.talent.queries import gap as queries
 router = Router(tags=["talent"])
 
 
-class PartnerOut(Schema):
+class GapPartnerOut(Schema):
     """An organisation's head count within a figure."""
 
     organisation_id: int
@@ -75,7 +75,7 @@ class OrderClassOut(Schema):
     demand: int
     supply: int
     gap: int
-    partners: list[PartnerOut]
+    partners: list[GapPartnerOut]
 
 
 class FewPartnersOut(Schema):
@@ -97,7 +97,7 @@ class SkillSuggestionOut(Schema):
     evidenced: int
     taught: int
     gap: int
-    partners: list[PartnerOut]
+    partners: list[GapPartnerOut]
 
 
 class SuggestionsOut(Schema):

@@ -40,6 +40,10 @@ _OFFSETS = {THIS_YEAR: (0, 0), NEXT_YEAR: (1, 1), THREE_YEARS: (0, 3)}
 # A partner is one organisation with open demand; a major with fewer has too few partners.
 FEW_PARTNERS = 2
 TOP_PARTNERS = 3
+# The heat map shows the skills and partners with the most demand, its table the largest
+# cells; the download has every cell.
+HEAT_SIZE = 30
+HEAT_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -240,14 +244,26 @@ class Gap:
     def short_skills(self) -> list[SkillGap]:
         return [skill for skill in self.skills if skill.gap > 0]
 
-    def heat(self) -> dict[str, Any]:
-        """The heat map: skills (rows) × partners (columns), head count in each cell."""
-        partners = list(self.partners)
+    def heat(self, most: int = HEAT_SIZE) -> dict[str, Any]:
+        """The heat map: the skills most in demand (rows) × the partners with the most demand
+        (columns), head count in each cell (``most`` of each: the rest is in the download)."""
+        partners = self.partners[:most]
+        skills = sorted(self.skills, key=lambda s: (-s.demand, s.name))[:most]
         column = {p.organisation_id: n for n, p in enumerate(partners)}
         cells = [[column[p.organisation_id], row, p.headcount]
-                 for row, skill in enumerate(self.skills) for p in skill.partners]
-        return {"skills": [s.name for s in self.skills], "partners": [p.name for p in partners],
+                 for row, skill in enumerate(skills) for p in skill.partners
+                 if p.organisation_id in column]
+        return {"skills": [s.name for s in skills], "partners": [p.name for p in partners],
                 "cells": cells}
+
+    def heat_rows(self, most: int = HEAT_ROWS) -> list[tuple[SkillGap, Partner]]:
+        """The largest cells of the heat map, for the table under it."""
+        cells = [(skill, partner) for skill in self.skills for partner in skill.partners]
+        return sorted(cells, key=lambda c: (-c[1].headcount, c[0].name, c[1].name))[:most]
+
+    @property
+    def heat_cells(self) -> int:
+        return sum(len(skill.partners) for skill in self.skills)
 
     def sankey(self) -> dict[str, Any]:
         """The Sankey: nodes (majors, then industries) and links with head counts."""
@@ -332,8 +348,11 @@ def gap(user, scope: GapScope) -> Gap:
 
     evidenced: dict[tuple[int, int], int] = {}
     if skills and major_ids:
+        # Driven from the graduating students (their evidence through the index that starts
+        # with the student), not from the skills: every skill's group comes back (a few
+        # thousand rows at most) and those not in demand are dropped here.
         for row in (SkillEvidence.objects  # 6
-                    .filter(skill_id__in=list(skills), student__school_id=scope.school_id,
+                    .filter(student__school_id=scope.school_id,
                             student__status=StudentStatus.ENROLLED,
                             student__major_id__in=major_ids,
                             student__enrolment_year__gte=horizon.first - _LONGEST_STUDY,
@@ -343,8 +362,9 @@ def gap(user, scope: GapScope) -> Gap:
                     .filter(graduates__gte=horizon.first, graduates__lte=horizon.last)
                     .order_by().values("student__major_id", "skill_id")
                     .annotate(students=Count("student_id", distinct=True))):
-            evidenced[(row["student__major_id"], row["skill_id"])] = row["students"]
-            skills[row["skill_id"]].evidenced += row["students"]
+            if row["skill_id"] in skills:
+                evidenced[(row["student__major_id"], row["skill_id"])] = row["students"]
+                skills[row["skill_id"]].evidenced += row["students"]
 
     taught_to: dict[int, set[int | None]] = defaultdict(set)
     if skills:
