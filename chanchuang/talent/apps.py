@@ -19,8 +19,14 @@ class TalentConfig(AppConfig):
         for menu in navigation.MENUS:
             core_navigation.register(menu)
 
-        # docking: the partner page's card of docking activities
         from chanchuang.core.sections import register as register_section
+
+        # docking: the partner page's card of docking activities
         from chanchuang.talent.queries.docking import PARTNER_SECTION
 
         register_section(PARTNER_SECTION)
+
+        # --- gap: the 供需缺口 card of an industry college's page -----------------------------
+        from chanchuang.talent import sections
+
+        register_section(*sections.SECTIONS)

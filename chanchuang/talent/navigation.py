@@ -8,7 +8,10 @@ from chanchuang.core.navigation import MenuGroup, MenuItem
 ITEMS: list[MenuItem] = []
 
 # --- gap ---------------------------------------------------------------------------------------
-ITEMS += []
+ITEMS += [
+    MenuItem(_("Supply and demand gap"), "talent:gap", "chart-arrows-vertical",
+             permission="talent.view_gap"),
+]
 
 # --- demand ------------------------------------------------------------------------------------
 ITEMS += []
