@@ -1,7 +1,6 @@
 """API of the skill dictionary and courses: skills (list, detail, create, change) and courses
 (list, detail), each starting from ``visible_to``; ids of foreign objects answer 404."""
 
-from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest

@@ -2,7 +2,6 @@
 check), and the supply's counts by major and graduation year and by skill (aggregates for
 everyone who plans against them). Everything starts from ``visible_to``; foreign ids 404."""
 
-from __future__ import annotations
 
 import datetime as dt
 
