@@ -178,7 +178,8 @@ def test_the_supply_api_answers_counts(client, world):
     world.evidence_liu  # noqa: B018
     client.force_login(world.hr_li)
     by_major = client.get("/api/v1/supply/by-major").json()
-    assert {"major_id": world.major.pk, "major": "电力系统自动化技术"}.items() <= by_major[0].items()
+    expected = {"major_id": world.major.pk, "major": "电力系统自动化技术"}
+    assert expected.items() <= by_major[0].items()
     by_skill = client.get("/api/v1/supply/by-skill").json()
     assert by_skill[0]["skill"] == "PLC编程" and by_skill[0]["students"] == 1
     assert client.get("/api/v1/supply/by-skill", {"major_id": world.major_far.pk}
