@@ -579,4 +579,8 @@ def evaluate_placement(*, actor: User, placement: Placement, side: str,
                                                grade=grade, comment=comment, evaluator=actor)
         _created(actor, evaluation, "placements.placement.evaluated",
                  school_id=placement.school_id)
+        # A passing internship evidences the skills of the demand mirroring the position.
+        from chanchuang.talent.services.supply import record_internship_evidence
+
+        record_internship_evidence(evaluation)
     return evaluation

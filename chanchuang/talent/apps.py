@@ -19,9 +19,12 @@ class TalentConfig(AppConfig):
         for menu in navigation.MENUS:
             core_navigation.register(menu)
 
+        from django.db.models.signals import post_delete, post_save
+
+        from chanchuang.core.sections import STUDENT_RECORD, PageSection
         from chanchuang.core.sections import register as register_section
 
-        # docking: the partner page's card of docking activities
+        # --- docking: the partner page's card of docking activities
         from chanchuang.talent.queries.docking import PARTNER_SECTION
 
         register_section(PARTNER_SECTION)
@@ -30,3 +33,14 @@ class TalentConfig(AppConfig):
         from chanchuang.talent import sections
 
         register_section(*sections.SECTIONS)
+
+        # --- supply: the student's skills on their innovation record; bootcamp evidence follows
+        # innovation's credits (talent listens, innovation never imports talent).
+        from chanchuang.innovation.models import Credit
+        from chanchuang.talent.queries.supply import student_record_skills
+        from chanchuang.talent.services.supply import credit_deleted, credit_saved
+
+        register_section(PageSection(STUDENT_RECORD, 30, "talent/supply/inc/student_skills.html",
+                                     student_record_skills))
+        post_save.connect(credit_saved, sender=Credit, dispatch_uid="talent_credit_saved")
+        post_delete.connect(credit_deleted, sender=Credit, dispatch_uid="talent_credit_deleted")

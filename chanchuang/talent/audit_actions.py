@@ -7,6 +7,9 @@ from chanchuang.core.audit_actions import Action, register
 
 # --- skills: the dictionary, courses, the skills programmes train -----------------------------
 register(
+    Action("talent.skills.imported", _("Skill dictionary imported")),
+    Action("talent.courses.imported", _("Courses imported")),
+    Action("talent.programme.skills_set", _("Skills a bootcamp programme trains set")),
 )
 
 # --- demand -------------------------------------------------------------------------------------
@@ -15,6 +18,11 @@ register(
 
 # --- supply: grades, certificates, evidence ---------------------------------------------------
 register(
+    Action("talent.grades.imported", _("Course grades imported")),
+    Action("talent.certificates.imported", _("Certificates imported")),
+    Action("talent.certificate.recorded", _("Certificate recorded")),
+    Action("talent.certificate.verified", _("Certificate verified")),
+    Action("talent.certificate.rejected", _("Certificate rejected")),
 )
 
 # --- docking: activities and follow-ups -------------------------------------------------------

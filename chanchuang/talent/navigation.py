@@ -17,10 +17,21 @@ ITEMS += [
 ITEMS += []
 
 # --- supply ------------------------------------------------------------------------------------
-ITEMS += []
+ITEMS += [
+    MenuItem(_("Talent supply"), "talent:supply", "users-group", permission="talent.view_supply"),
+    MenuItem(_("Course grades"), "talent:coursegrade_list", "report",
+             permission="talent.view_students_behind"),
+    MenuItem(_("Certificates"), "talent:certificate_list", "certificate",
+             permission="talent.view_certificates"),
+    MenuItem(_("My skills"), "talent:my_skills", "award", permission="talent.view_own_skills"),
+]
 
 # --- skills ------------------------------------------------------------------------------------
-ITEMS += []
+ITEMS += [
+    MenuItem(_("Skill dictionary"), "talent:skill_list", "tags",
+             permission="talent.view_vocabulary"),
+    MenuItem(_("Courses"), "talent:course_list", "book", permission="talent.view_vocabulary"),
+]
 
 # --- docking -----------------------------------------------------------------------------------
 ITEMS += [

@@ -126,3 +126,7 @@ rules.add_perm("talent.change_dockingevent", is_platform_admin | works_at_school
 rules.add_perm("talent.delete_dockingevent", manages_school)
 rules.add_perm("talent.complete_follow_up",
                is_open_follow_up & (is_platform_admin | owns_follow_up | works_at_school))
+
+# --- supply: who lists certificates (staff and department staff theirs, a student their own) -
+rules.add_perm("talent.view_certificates", is_platform_admin | supervises_student
+               | holds_role(Role.STUDENT))

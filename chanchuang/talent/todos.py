@@ -3,9 +3,12 @@ one block per sub-concept."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chanchuang.core import todos
+from chanchuang.talent.choices import CertificateStatus
+from chanchuang.talent.models import Certificate
 from chanchuang.talent.queries import docking as docking_queries
 
 # --- docking: follow-ups of docking activities ------------------------------------------------
@@ -23,3 +26,22 @@ def follow_up_todos(user, scope) -> list[todos.ToDo]:
                        url=f"{follow_up.event.get_absolute_url()}#follow-up-{follow_up.pk}",
                        icon="message-check")
             for follow_up in docking_queries.open_follow_ups(user)]
+
+
+# --- supply: certificates awaiting check ------------------------------------------------------
+
+
+@todos.register
+def certificate_todos(user, scope) -> list[todos.ToDo]:
+    """School staff (their school's students) and department staff (their department's):
+    certificates students recorded that await a check (one to-do with the count)."""
+    if not (scope.is_admin or scope.staff_schools or scope.department_ids):
+        return []
+    count = Certificate.objects.visible_to(user).filter(
+        status=CertificateStatus.CLAIMED).count()
+    if not count:
+        return []
+    return [todos.ToDo(what=_("Check certificates: %(count)d awaiting") % {"count": count},
+                       detail=_("Recorded by students, with their scans."),
+                       url=reverse("talent:certificate_list") + "?status=claimed",
+                       icon="certificate")]

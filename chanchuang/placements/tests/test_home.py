@@ -27,14 +27,15 @@ from chanchuang.placements.tests import factories as placement_factories
 # head counts and the chart). The industry colleges (colleges/todos.py) add, for staff, their
 # decisions, the work awaiting confirmation and returned to them, the bookings of the resources
 # they speak for and the reports to submit (5); for department staff their decisions; for
-# enterprise members their decisions, returned work and their organisation's bookings.
+# enterprise members their decisions, returned work and their organisation's bookings. Talent's
+# supply adds, for staff, department staff and admins, the certificates awaiting a check (1).
 PINNED = [
-    ("staff_wang", 21),
-    ("dept_zhou", 11),
-    ("hr_li", 16),
+    ("staff_wang", 23),
+    ("dept_zhou", 13),
+    ("hr_li", 17),
     ("mentor_chen", 13),
     ("student_liu", 17),  # her student record read once, with its login
-    ("admin", 25),  # a school section for each of the two schools
+    ("admin", 27),  # a school section for each of the two schools
 ]
 
 

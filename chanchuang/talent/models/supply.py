@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core.models import Student
+from chanchuang.core.models import Linked, Student
 from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.innovation.models import Credit, Programme
@@ -63,7 +63,7 @@ class CourseGrade(models.Model):
         return self.student.school_id
 
 
-class Certificate(models.Model):
+class Certificate(Linked, models.Model):
     """A certificate a student holds (1+X, vocational skill level, qualification), with its
     scan; it evidences its skills once the school has checked it."""
 
