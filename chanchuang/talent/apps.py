@@ -18,3 +18,11 @@ class TalentConfig(AppConfig):
 
         for menu in navigation.MENUS:
             core_navigation.register(menu)
+
+        # --- demand: the partner page's section 人才需求 ---
+        from chanchuang.core.sections import PARTNER, PageSection
+        from chanchuang.core.sections import register as register_section
+        from chanchuang.talent.queries.demand import partner_demand
+
+        register_section(PageSection(PARTNER, 25, "talent/demand/inc/partner_demand.html",
+                                     partner_demand))

@@ -11,7 +11,8 @@ ITEMS: list[MenuItem] = []
 ITEMS += []
 
 # --- demand ------------------------------------------------------------------------------------
-ITEMS += []
+ITEMS += [MenuItem(_("Talent demand"), "talent:demand_list", "briefcase",
+                   permission="talent.view_demands")]
 
 # --- supply ------------------------------------------------------------------------------------
 ITEMS += []
