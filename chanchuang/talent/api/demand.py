@@ -2,8 +2,6 @@
 kept and the skills added), changing and closing one, and the skills a text suggests from the
 caller's school dictionary (writes nothing)."""
 
-from __future__ import annotations
-
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404

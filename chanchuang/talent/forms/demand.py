@@ -55,10 +55,10 @@ class DemandForm(ScopedModelForm):
         field.widget.attrs["data-search"] = "true"
         choices = list(field.queryset[:2])
         if len(choices) == 1:  # an enterprise member declares for their own organisation
-            field.initial = choices[0].pk
+            self.initial["organisation"] = choices[0].pk
             field.disabled = True
         elif organisation is not None and self.instance._state.adding:
-            field.initial = organisation.pk
+            self.initial["organisation"] = organisation.pk
         skills = self.fields["suggested_skills"].queryset.select_related("school")
         self.fields["suggested_skills"].queryset = skills
         self.fields["added_skills"].queryset = skills
