@@ -122,3 +122,12 @@ class TalentCast:
     @cached_property
     def follow_up_far(self):
         return tf.follow_up(event=self.docking_far, owner=self.staff_far)
+
+    # --- demand: a demand mirroring a published position (read-only on talent's pages) -------
+    @cached_property
+    def demand_mirrored(self):
+        from chanchuang.talent.choices import DemandOrigin
+
+        return tf.demand(organisation=self.enterprise_a, post="光伏运维实习生",
+                         origin=DemandOrigin.POSITION, source_key="position:0",
+                         source_url="/positions/0/")
