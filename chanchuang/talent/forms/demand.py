@@ -5,7 +5,7 @@ demand as filled or withdrawn."""
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from chanchuang.core.forms import ScopedModelForm
 from chanchuang.core.models import Organisation
@@ -44,6 +44,7 @@ class DemandForm(ScopedModelForm):
                   "pay_max", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 8}),
                    "majors": forms.SelectMultiple(attrs={"data-search": "true"})}
+        labels = {"post": pgettext_lazy("demand", "post")}
         help_texts = {"description": gettext_lazy(
             "Paste the job description (responsibilities and requirements): the skills it "
             "names are suggested below.")}

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from chanchuang.core.models import Major, Organisation
 from chanchuang.core.tabular.columns import Column
@@ -41,12 +41,12 @@ def _listed(text: str | None) -> list[str]:
 
 
 COLUMNS = [
-    Column("organisation", gettext_lazy("enterprise"), kind="lookup", lookup="organisations",
-           required=True, example="华电建设集团赣江电力建设有限公司",
+    Column("organisation", pgettext_lazy("demand", "enterprise name"), kind="lookup",
+           lookup="organisations", required=True, example="华电建设集团赣江电力建设有限公司",
            aliases=("企业名称", "统一社会信用代码", "enterprise name", "credit code"),
            note=gettext_lazy("the partner's name or its unified social credit code"),
            export=lambda d: d.organisation.name),
-    Column("post", gettext_lazy("post"), required=True, max_length=100,
+    Column("post", pgettext_lazy("demand", "post"), required=True, max_length=100,
            aliases=("岗位",), example="变电运维技术员"),
     Column("headcount", gettext_lazy("head count"), kind="int", required=True,
            aliases=("人数",), example="5"),

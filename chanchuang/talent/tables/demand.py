@@ -3,6 +3,7 @@
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chanchuang.talent.choices import DemandStatus
 from chanchuang.talent.models import Demand
@@ -27,7 +28,7 @@ def window_text(demand: Demand) -> str:
 class DemandTable(tables.Table):
     """Demands with their enterprise, head count, window, skills and status."""
 
-    post = tables.Column(linkify=True)
+    post = tables.Column(pgettext_lazy("demand", "post"), linkify=True)
     window = tables.Column(_("years"), empty_values=(), order_by=("year_from", "year_to"))
     skills = tables.Column(_("skills wanted"), empty_values=(), orderable=False)
 
