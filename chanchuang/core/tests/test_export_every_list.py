@@ -39,7 +39,7 @@ def _fill(world) -> None:
     for name in ("agreement_a", "commitment_a", "contact_a", "mentor_a", "appointment_a",
                  "activity_a", "application_liu", "credit_liu", "plan", "position_a",
                  "placement_liu", "college_programme", "council_seat", "decision",
-                 "contribution_school", "booking_hr", "report_submitted"):
+                 "contribution_school", "booking_hr", "report_submitted", "demand_a"):
         getattr(world, name)
 
 
