@@ -25,3 +25,7 @@ class PlacementsConfig(AppConfig):
         register_match_purpose(MatchPurpose(services.MATCH_PURPOSE, services.round_matched,
                                             services.round_match_failed))
         register_daily("ranking reminders", services.remind_rankings_due)
+
+        from chanchuang.placements import signals  # positions count as talent demand
+
+        signals.connect()

@@ -14,7 +14,8 @@ ITEMS += [
 ]
 
 # --- demand ------------------------------------------------------------------------------------
-ITEMS += []
+ITEMS += [MenuItem(_("Talent demand"), "talent:demand_list", "briefcase",
+                   permission="talent.view_demands")]
 
 # --- supply ------------------------------------------------------------------------------------
 ITEMS += [

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chanchuang.core.models import Linked, Major, Organisation, School
 from chanchuang.core.visibility import Scope, VisibleQuerySet
@@ -37,7 +38,7 @@ class Demand(Linked, models.Model):
                                related_name="talent_demands", editable=False)
     organisation = models.ForeignKey(Organisation, verbose_name=_("enterprise"),
                                      on_delete=models.PROTECT, related_name="talent_demands")
-    post = models.CharField(_("post"), max_length=100)
+    post = models.CharField(pgettext_lazy("demand", "post"), max_length=100)
     headcount = models.PositiveSmallIntegerField(_("head count"))
     timeframe = models.CharField(_("needed"), max_length=10, choices=TimeFrame.choices,
                                  default=TimeFrame.THIS_YEAR)

@@ -128,3 +128,12 @@ class TalentCast:
     def follow_up_hr(self):
         return tf.follow_up(event=self.docking_event, owner=self.hr_li,
                             action="提供2027届岗位需求清单")
+
+    # --- demand: a demand mirroring a published position (read-only on talent's pages) -------
+    @cached_property
+    def demand_mirrored(self):
+        from chanchuang.talent.choices import DemandOrigin
+
+        return tf.demand(organisation=self.enterprise_a, post="光伏运维实习生",
+                         origin=DemandOrigin.POSITION, source_key="position:0",
+                         source_url="/positions/0/")
