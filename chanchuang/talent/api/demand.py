@@ -186,7 +186,7 @@ def close_demand(request: HttpRequest, demand_id: int, data: CloseIn):
     return _reread(request, demand)
 
 
-@router.post("/skills/suggest", response=list[SuggestedOut])
+@router.post("/skill-suggestions", response=list[SuggestedOut])
 def suggest_skills(request: HttpRequest, data: SuggestIn):
     """The skills of the caller's school dictionary that a text names (writes nothing)."""
     user = request.user

@@ -31,5 +31,5 @@ GET   /api/v1/demands/{demand_id}             demand_far  401  200  404  404  40
 POST  /api/v1/demands                         -           401  422  422  422  422  422  422  422
 PATCH /api/v1/demands/{demand_id}             demand_a    401  422  422  422  422  422  422  422
 POST  /api/v1/demands/{demand_id}/close       demand_a    401  422  422  422  422  422  422  422
-POST  /api/v1/skills/suggest                  -           401  422  422  422  422  422  422  422
+POST  /api/v1/skill-suggestions              -           401  422  422  422  422  422  422  422
 """

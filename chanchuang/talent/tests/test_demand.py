@@ -197,7 +197,7 @@ def test_the_api_declares_lists_and_closes(client, world):
 def test_the_api_suggests_from_the_users_school_and_writes_nothing(client, world):
     _skills(world)
     client.force_login(world.hr_li)
-    response = client.post("/api/v1/skills/suggest", {"text": "熟悉plc编程与继电保护"},
+    response = client.post("/api/v1/skill-suggestions", {"text": "熟悉plc编程与继电保护"},
                            content_type="application/json")
     assert response.status_code == 200
     assert [(s["name"], s["words"]) for s in response.json()] == [
