@@ -1,7 +1,6 @@
 """Declaring demand in a real browser: hr_li pastes a job description into the demand form,
 asks for the suggested skills (htmx), unticks a wrong one, saves, and the demand's page shows
-the skills kept. ``declare_in_browser`` is the reusable step (a later test lets staff see the
-gap move after it)."""
+the skills kept; and staff see the gap page's demand for a kept skill move by the head count."""
 
 import pytest
 from playwright.sync_api import expect
@@ -59,3 +58,24 @@ def test_hr_li_confirms_the_suggested_skills_of_a_pasted_job_description(
     assert demand.organisation == world.enterprise_a
     assert [(r.skill, r.suggested) for r in demand.demand_skills.all()] == [(plc, True)]
     assert not errors, errors
+
+
+def _demand_on_gap_page(page, live_server, skill: str) -> int:
+    """The head count wanting ``skill`` on the gap page within three years, as staff_wang
+    reads it (0 when no demand names it)."""
+    log_in(page, live_server, "staff_wang")
+    page.goto(f"{live_server.url}/gap/?horizon=three_years")
+    expect(page.locator("#skill-gap")).to_be_visible()
+    cell = page.locator(f'#skill-gap tr[data-skill="{skill}"] td[data-demand]')
+    return int(cell.inner_text()) if cell.count() else 0
+
+
+def test_staff_see_the_gap_move_when_an_enterprise_declares_demand(
+        page, browser_world, live_server):
+    world = browser_world
+    plc = world.skill.name
+    before = _demand_on_gap_page(page, live_server, plc)
+
+    declare_in_browser(page, live_server, headcount=4, untick=[world.skill_safety.name])
+
+    assert _demand_on_gap_page(page, live_server, plc) == before + 4
