@@ -1,7 +1,7 @@
 """Benchmark: the gap (供需缺口) on 100,000 students × 2,000 demands, and skill suggestion
 throughput on 10,000 job descriptions.
 
-    python benchmarks/talent.py [--students N] [--demands N] [--runs N] [--skip-build]
+    python benchmarks/talent.py [--students N] [--demands N] [--runs N]
 
 Uses a fresh SQLite database in a temporary folder, or PostgreSQL when PGDATABASE is set (run
 it under bin/with-postgres). Builds a school with ~20 majors, ~200 skills (each major's courses
@@ -61,6 +61,7 @@ def build(students: int, demands: int) -> dict:
     from chanchuang.talent.choices import EvidenceKind, TimeFrame
     from chanchuang.talent.models import Course, Demand, DemandSkill, Skill, SkillEvidence
     from chanchuang.talent.queries.gap import this_year
+    from chanchuang.talent.services.supply import refresh_holdings
 
     rng = random.Random(15)
     year = this_year()
@@ -106,6 +107,7 @@ def build(students: int, demands: int) -> dict:
             SkillEvidence.objects.bulk_create(evidence, batch_size=5000)
             evidence = []
     SkillEvidence.objects.bulk_create(evidence, batch_size=5000)
+    refresh_holdings(student.pk for student in made)  # as the services that write evidence do
     windows = {TimeFrame.THIS_YEAR: (0, 0), TimeFrame.NEXT_YEAR: (1, 1), TimeFrame.LATER: (2, 3)}
     for n in range(demands):
         timeframe = rng.choice(list(windows))

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
+from chanchuang.core import registry
 from chanchuang.core.choices import Gender, MajorLevel, Role, StudentStatus
 from chanchuang.core.identifiers import validate_id_number, validate_phone
 from chanchuang.core.models import Department, Major, Membership, SchoolClass, Student, User
@@ -203,9 +204,10 @@ class StudentSheet(SheetImporter):
                                      batch_size=BATCH)
         student_fields = [f for f in STUDENT_FIELDS if f in changed]
         if student_fields:
-            Student.objects.bulk_update(
-                [p.objects["student"] for p in updates if set(p.changes) & set(student_fields)],
-                student_fields, batch_size=BATCH)
+            students = [p.objects["student"] for p in updates
+                        if set(p.changes) & set(student_fields)]
+            Student.objects.bulk_update(students, student_fields, batch_size=BATCH)
+            registry.students_changed([student.pk for student in students])
 
     def _link_or_create_logins(self, students: list[Student]) -> None:
         """A login named by the student number: linked if it exists and studies nowhere,

@@ -3,6 +3,10 @@
 A *match purpose* says what a finished run of the matching kernel means to the app that started
 it (a placement round becomes "matched", a bootcamp's teams get their mentors). The app registers
 it in its ``AppConfig.ready``; ``core.services.execute_match`` calls it by the run's ``purpose``.
+
+A *students listener* hears which students a bulk write changed (the roster import updates
+majors, classes and statuses without saving each student, so no ``post_save`` is sent): an app
+that keeps something derived from students (talent's skill holdings) registers one.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _MATCH_PURPOSES: dict[str, MatchPurpose] = {}
+_STUDENTS_LISTENERS: list[Callable[[list[int]], None]] = []
 
 
 @dataclass(frozen=True)
@@ -31,3 +36,16 @@ def register_match_purpose(purpose: MatchPurpose) -> None:
 def match_purpose(name: str) -> MatchPurpose:
     """The registered purpose of that name."""
     return _MATCH_PURPOSES[name]
+
+
+def on_students_changed(listener: Callable[[list[int]], None]) -> None:
+    """Call ``listener(student_ids)`` after every bulk change of students (idempotent)."""
+    if listener not in _STUDENTS_LISTENERS:
+        _STUDENTS_LISTENERS.append(listener)
+
+
+def students_changed(student_ids: list[int]) -> None:
+    """Tell every students listener that these students changed (inside the writer's
+    transaction, so what they derive changes with it)."""
+    for listener in _STUDENTS_LISTENERS:
+        listener(student_ids)

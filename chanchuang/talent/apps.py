@@ -16,6 +16,8 @@ class TalentConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from chanchuang.core import navigation as core_navigation
+        from chanchuang.core.models import Student
+        from chanchuang.core.registry import on_students_changed
         from chanchuang.core.sections import PARTNER, STUDENT_RECORD, PageSection
         from chanchuang.core.sections import register as register_section
         from chanchuang.innovation.models import Credit
@@ -23,7 +25,12 @@ class TalentConfig(AppConfig):
         from chanchuang.talent.queries.demand import partner_demand
         from chanchuang.talent.queries.docking import PARTNER_SECTION
         from chanchuang.talent.queries.supply import student_record_skills
-        from chanchuang.talent.services.supply import credit_deleted, credit_saved
+        from chanchuang.talent.services.supply import (
+            credit_deleted,
+            credit_saved,
+            refresh_holdings,
+            student_saved,
+        )
 
         for menu in navigation.MENUS:
             core_navigation.register(menu)
@@ -40,3 +47,6 @@ class TalentConfig(AppConfig):
         # imports talent).
         post_save.connect(credit_saved, sender=Credit, dispatch_uid="talent_credit_saved")
         post_delete.connect(credit_deleted, sender=Credit, dispatch_uid="talent_credit_deleted")
+        # The gap's skill holdings follow each student's major, enrolment year and status.
+        post_save.connect(student_saved, sender=Student, dispatch_uid="talent_student_saved")
+        on_students_changed(refresh_holdings)

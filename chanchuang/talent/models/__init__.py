@@ -11,9 +11,10 @@ from chanchuang.talent.models.supply import (
     CourseGrade,
     ProgrammeSkill,
     SkillEvidence,
+    SkillHolding,
     student_record_seen,
 )
 
 __all__ = ["Certificate", "Course", "CourseGrade", "Demand", "DemandSkill", "DockingEvent",
-           "FollowUp", "ProgrammeSkill", "Skill", "SkillEvidence", "demand_seen",
+           "FollowUp", "ProgrammeSkill", "Skill", "SkillEvidence", "SkillHolding", "demand_seen",
            "docking_seen", "student_record_seen"]

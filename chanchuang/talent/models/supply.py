@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.core.models import Linked, Student
+from chanchuang.core.models import Linked, Major, School, Student
 from chanchuang.core.uploads import PolicyFileField
 from chanchuang.core.visibility import Scope, VisibleQuerySet
 from chanchuang.innovation.models import Credit, Programme
@@ -168,3 +168,37 @@ class SkillEvidence(models.Model):
     @property
     def school_id(self) -> int:
         return self.student.school_id
+
+
+class SkillHolding(models.Model):
+    """That a student holds a skill (one row however much evidence shows it), with the
+    student's school, major, enrolment year and whether they are enrolled: the summary the gap
+    counts graduating supply from without a join or a DISTINCT. Kept in step by
+    ``services.supply.refresh_holdings``, which every service writing evidence calls, and which
+    runs whenever a student is saved or the roster import changes students."""
+
+    student = models.ForeignKey(Student, verbose_name=_("student"), on_delete=models.CASCADE,
+                                related_name="+")
+    skill = models.ForeignKey(Skill, verbose_name=_("skill"), on_delete=models.CASCADE,
+                              related_name="+")
+    school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.CASCADE,
+                               related_name="+")
+    major = models.ForeignKey(Major, verbose_name=_("major"), on_delete=models.CASCADE,
+                              related_name="+")
+    enrolment_year = models.PositiveSmallIntegerField(_("enrolment year"))
+    enrolled = models.BooleanField(_("enrolled"))
+
+    objects = StudentRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("skill held")
+        verbose_name_plural = _("skills held")
+        # The gap's one read: a range of (major, enrolment year) cohorts of enrolled students,
+        # counted per skill in index order.
+        indexes = [models.Index(fields=["school", "enrolled", "major", "enrolment_year", "skill"],
+                                name="holding_cohort_skill")]
+        constraints = [models.UniqueConstraint(fields=["student", "skill"],
+                                               name="holding_once_per_skill")]
+
+    def __str__(self) -> str:
+        return f"{self.student_id} · {self.skill_id}"

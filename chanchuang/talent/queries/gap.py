@@ -24,7 +24,14 @@ from chanchuang.core.choices import Industry, StudentStatus
 from chanchuang.core.models import Department, Major, Organisation, School, Student
 from chanchuang.core.visibility import scope_of
 from chanchuang.talent.choices import DemandStatus
-from chanchuang.talent.models import Course, Demand, DemandSkill, Skill, SkillEvidence
+from chanchuang.talent.models import (
+    Course,
+    Demand,
+    DemandSkill,
+    Skill,
+    SkillEvidence,
+    SkillHolding,
+)
 
 # --- Horizons -----------------------------------------------------------------------------------
 
@@ -290,11 +297,13 @@ def industry_label(code: str) -> str:
 def gap(user, scope: GapScope) -> Gap:
     """The gap of ``scope`` as ``user`` may see it, in seven queries: the majors; their
     students; demand per major and organisation; demand per organisation (each demand once);
-    demand per skill and organisation; evidence per major and skill; what the school's courses
-    teach to which major."""
+    demand per skill and organisation; skill holdings per cohort and skill; what the school's
+    courses teach to which major."""
     horizon = scope.horizon
-    majors = {row["pk"]: MajorGap(row["pk"], row["name"], row["code"]) for row in
-              majors_in(user, scope).order_by("code").values("pk", "name", "code")}  # 1
+    rows = list(majors_in(user, scope).order_by("code").values(  # 1
+        "pk", "name", "code", "duration_years"))
+    majors = {row["pk"]: MajorGap(row["pk"], row["name"], row["code"]) for row in rows}
+    durations = {row["pk"]: row["duration_years"] for row in rows}
     major_ids = list(majors)
     graduating = Q(graduates__gte=horizon.first, graduates__lte=horizon.last)
     for row in (in_school(scope.school_id).filter(major_id__in=major_ids)  # 2
@@ -346,24 +355,20 @@ def gap(user, scope: GapScope) -> Gap:
         skill.partners.append(Partner(row["demand__organisation_id"],
                                       row["demand__organisation__name"], row["headcount"]))
 
-    evidenced: dict[tuple[int, int], int] = {}
+    evidenced: dict[tuple[int, int], int] = defaultdict(int)
     if skills and major_ids:
-        # Driven from the graduating students (their evidence through the index that starts
-        # with the student), not from the skills: every skill's group comes back (a few
-        # thousand rows at most) and those not in demand are dropped here.
-        for row in (SkillEvidence.objects  # 6
-                    .filter(student__school_id=scope.school_id,
-                            student__status=StudentStatus.ENROLLED,
-                            student__major_id__in=major_ids,
-                            student__enrolment_year__gte=horizon.first - _LONGEST_STUDY,
-                            student__enrolment_year__lte=horizon.last - 1)
-                    .annotate(graduates=F("student__enrolment_year")
-                              + F("student__major__duration_years"))
-                    .filter(graduates__gte=horizon.first, graduates__lte=horizon.last)
-                    .order_by().values("student__major_id", "skill_id")
-                    .annotate(students=Count("student_id", distinct=True))):
-            if row["skill_id"] in skills:
-                evidenced[(row["student__major_id"], row["skill_id"])] = row["students"]
+        # The students holding each skill, per (major, enrolment year) cohort of enrolled
+        # students, counted in the holdings' index order (no join, no DISTINCT); the cohorts
+        # graduating in the horizon are kept here.
+        for row in (SkillHolding.objects  # 6
+                    .filter(school_id=scope.school_id, enrolled=True, major_id__in=major_ids,
+                            enrolment_year__gte=horizon.first - _LONGEST_STUDY,
+                            enrolment_year__lte=horizon.last - 1)
+                    .order_by().values("major_id", "enrolment_year", "skill_id")
+                    .annotate(students=Count("pk"))):
+            graduates = row["enrolment_year"] + durations[row["major_id"]]
+            if row["skill_id"] in skills and horizon.first <= graduates <= horizon.last:
+                evidenced[(row["major_id"], row["skill_id"])] += row["students"]
                 skills[row["skill_id"]].evidenced += row["students"]
 
     taught_to: dict[int, set[int | None]] = defaultdict(set)

@@ -3,7 +3,8 @@ give, kept in step with the records that show it. Every function that changes a 
 refreshes that record's evidence in the same transaction, so the evidence is never stale:
 a passed grade evidences its course's skills, a verified certificate its skills, a bootcamp
 credit its programme's skills, a passing internship evaluation the skills of the demand that
-mirrors its position."""
+mirrors its position. Each also refreshes the students' skill holdings (``refresh_holdings``),
+the summary the gap counts from."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
+from chanchuang.core.choices import StudentStatus
 from chanchuang.core.models import Student, User
 from chanchuang.core.services import DomainError, notify, validate
 from chanchuang.innovation.models import Credit
@@ -31,6 +33,7 @@ from chanchuang.talent.models import (
     ProgrammeSkill,
     Skill,
     SkillEvidence,
+    SkillHolding,
 )
 
 BATCH = 2000
@@ -100,6 +103,33 @@ def _chunks(items: list, size: int = BATCH):
         yield items[start:start + size]
 
 
+def refresh_holdings(student_ids: Iterable[int]) -> None:
+    """Make these students' skill holdings what their evidence and their record show now: one
+    row per skill evidenced, with the student's school, major, enrolment year and whether they
+    are enrolled. Called by every function here that writes evidence, and on every change of a
+    student (a save, or the roster import's bulk update: see ``talent.apps``)."""
+    for part in _chunks(sorted(set(student_ids))):
+        SkillHolding.objects.filter(student_id__in=part).delete()
+        students = {row[0]: row[1:] for row in Student.objects.filter(pk__in=part).values_list(
+            "pk", "school_id", "major_id", "enrolment_year", "status")}
+        pairs = (SkillEvidence.objects.filter(student_id__in=part).order_by()
+                 .values_list("student_id", "skill_id").distinct())
+        SkillHolding.objects.bulk_create(
+            [SkillHolding(student_id=student_id, skill_id=skill_id, school_id=school_id,
+                          major_id=major_id, enrolment_year=year,
+                          enrolled=status == StudentStatus.ENROLLED)
+             for student_id, skill_id in pairs
+             for school_id, major_id, year, status in [students[student_id]]],
+            batch_size=BATCH)
+
+
+def student_saved(sender, instance: Student, **kwargs) -> None:
+    """Receiver of core's Student post_save: the student's holdings follow their major,
+    enrolment year and status."""
+    if not kwargs.get("raw") and not kwargs.get("created"):
+        refresh_holdings([instance.pk])
+
+
 def refresh_grade_evidence(grades: list[CourseGrade]) -> int:
     """Make the COURSE evidence of these grades what they show now: each skill of the course
     of a passed grade, none for a failed one. Returns the number of evidence rows written."""
@@ -116,6 +146,7 @@ def refresh_grade_evidence(grades: list[CourseGrade]) -> int:
                           source_label=names[g.course_id][:200], grade_id=g.pk)
             for g in passed for skill_id in skills.get(g.course_id, ())]
     SkillEvidence.objects.bulk_create(rows, batch_size=BATCH)
+    refresh_holdings(g.student_id for g in grades)
     return len(rows)
 
 
@@ -141,6 +172,7 @@ def refresh_certificate_evidence(certificates: list[Certificate]) -> int:
                           source_url=verified[cid].get_absolute_url(), certificate_id=cid)
             for cid, sid in links.values_list("certificate_id", "skill_id")]
     SkillEvidence.objects.bulk_create(rows, batch_size=BATCH)
+    refresh_holdings(c.student_id for c in certificates)
     return len(rows)
 
 
@@ -150,6 +182,7 @@ def refresh_credit_evidence(credit_ids: Iterable[int]) -> int:
     ids = list(set(credit_ids))
     if not ids:
         return 0
+    students = set(Credit.objects.filter(pk__in=ids).values_list("student_id", flat=True))
     SkillEvidence.objects.filter(credit_id__in=ids).delete()
     credits = list(Credit.objects.filter(pk__in=ids, cohort__isnull=False)
                    .select_related("cohort__programme"))
@@ -164,6 +197,7 @@ def refresh_credit_evidence(credit_ids: Iterable[int]) -> int:
                           source_url=c.cohort.get_absolute_url(), credit_id=c.pk)
             for c in credits for skill_id in trained.get(c.cohort.programme_id, ())]
     SkillEvidence.objects.bulk_create(rows, batch_size=BATCH)
+    refresh_holdings(students)
     return len(rows)
 
 
@@ -179,6 +213,7 @@ def credit_saved(sender, instance: Credit, **kwargs) -> None:
         return
     if instance.cohort_id is None:
         SkillEvidence.objects.filter(credit_id=instance.pk).delete()
+        refresh_holdings([instance.student_id])
         return
     refresh_credit_evidence([instance.pk])
 
@@ -188,6 +223,7 @@ def credit_deleted(sender, instance: Credit, **kwargs) -> None:
     foreign key cascades; this also clears rows keyed by the credit alone)."""
     SkillEvidence.objects.filter(kind=EvidenceKind.BOOTCAMP,
                                  source_key=f"credit:{instance.pk}").delete()
+    refresh_holdings([instance.student_id])
 
 
 def record_internship_evidence(evaluation) -> int:
@@ -198,6 +234,7 @@ def record_internship_evidence(evaluation) -> int:
     placement = evaluation.placement
     SkillEvidence.objects.filter(student_id=placement.student_id, source_key=key).delete()
     if evaluation.grade == FAILED_INTERNSHIP:
+        refresh_holdings([placement.student_id])
         return 0
     position = placement.position
     skills = DemandSkill.objects.filter(
@@ -211,6 +248,7 @@ def record_internship_evidence(evaluation) -> int:
                           source_label=label[:200], source_url=placement.get_absolute_url())
             for skill_id in skills]
     SkillEvidence.objects.bulk_create(rows)
+    refresh_holdings([placement.student_id])
     return len(rows)
 
 
@@ -303,6 +341,7 @@ def delete_certificate(*, actor: User, certificate: Certificate) -> None:
         pk = certificate.pk
         SkillEvidence.objects.filter(certificate_id=pk).delete()
         certificate.delete()
+        refresh_holdings([certificate.student_id])
         certificate.pk = pk
         audit.record(actor=actor, action="deleted", obj=certificate, before=before)
 

@@ -23,6 +23,7 @@ from chanchuang.talent.models import (
     Skill,
     SkillEvidence,
 )
+from chanchuang.talent.services.supply import refresh_holdings
 
 
 def skill(*, school, name="PLC编程", synonyms=("可编程控制器",), **fields) -> Skill:
@@ -57,10 +58,13 @@ def certificate(*, student, skills=(), status=CertificateStatus.CLAIMED,
 
 def evidence(*, student, skill, kind=EvidenceKind.COURSE, source_key="grade:0",
              label="PLC控制技术", evidenced_on=dt.date(2026, 1, 15), **fields) -> SkillEvidence:
-    """A piece of evidence that ``student`` has ``skill``."""
-    return SkillEvidence.objects.create(student=student, skill=skill, kind=kind,
+    """A piece of evidence that ``student`` has ``skill`` (with the student's holdings
+    refreshed, as the services that write evidence do)."""
+    made = SkillEvidence.objects.create(student=student, skill=skill, kind=kind,
                                         source_key=source_key, source_label=label,
                                         evidenced_on=evidenced_on, **fields)
+    refresh_holdings([student.pk])
+    return made
 
 
 def demand(*, organisation, post="电气运维技术员", headcount=5, timeframe=TimeFrame.NEXT_YEAR,
