@@ -12,9 +12,11 @@ from chanchuang.talent.models.supply import (
     ProgrammeSkill,
     SkillEvidence,
     SkillHolding,
+    SkillSupply,
     student_record_seen,
 )
 
 __all__ = ["Certificate", "Course", "CourseGrade", "Demand", "DemandSkill", "DockingEvent",
-           "FollowUp", "ProgrammeSkill", "Skill", "SkillEvidence", "SkillHolding", "demand_seen",
+           "FollowUp", "ProgrammeSkill", "Skill", "SkillEvidence", "SkillHolding",
+           "SkillSupply", "demand_seen",
            "docking_seen", "student_record_seen"]

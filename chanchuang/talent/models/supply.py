@@ -172,10 +172,10 @@ class SkillEvidence(models.Model):
 
 class SkillHolding(models.Model):
     """That a student holds a skill (one row however much evidence shows it), with the
-    student's school, major, enrolment year and whether they are enrolled: the summary the gap
-    counts graduating supply from without a join or a DISTINCT. Kept in step by
-    ``services.supply.refresh_holdings``, which every service writing evidence calls, and which
-    runs whenever a student is saved or the roster import changes students."""
+    student's school, major, enrolment year and whether they are enrolled as the student's
+    record says now. Kept in step by ``services.supply.refresh_holdings``, which every service
+    writing evidence calls, and which runs whenever a student is saved or the roster import
+    changes students; ``SkillSupply`` counts them."""
 
     student = models.ForeignKey(Student, verbose_name=_("student"), on_delete=models.CASCADE,
                                 related_name="+")
@@ -193,12 +193,45 @@ class SkillHolding(models.Model):
     class Meta:
         verbose_name = _("skill held")
         verbose_name_plural = _("skills held")
-        # The gap's one read: a range of (major, enrolment year) cohorts of enrolled students,
-        # counted per skill in index order.
-        indexes = [models.Index(fields=["school", "enrolled", "major", "enrolment_year", "skill"],
-                                name="holding_cohort_skill")]
         constraints = [models.UniqueConstraint(fields=["student", "skill"],
                                                name="holding_once_per_skill")]
 
     def __str__(self) -> str:
         return f"{self.student_id} · {self.skill_id}"
+
+
+class SkillSupplyQuerySet(VisibleQuerySet):
+    """Supply counts: whoever plans against them (counts only, no student): the school's
+    staff, department staff and partners' members."""
+
+    def visibility(self, scope: Scope) -> Q:
+        return Q(school_id__in=scope.staff_schools | scope.department_schools
+                 | scope.organisation_schools)
+
+
+class SkillSupply(models.Model):
+    """How many students of a cohort (a major's enrolment year, enrolled or not) hold a skill:
+    the counts the gap reads, changed by ``refresh_holdings`` in the same transaction as the
+    holdings it counts, never recomputed in a batch."""
+
+    school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.CASCADE,
+                               related_name="+")
+    major = models.ForeignKey(Major, verbose_name=_("major"), on_delete=models.CASCADE,
+                              related_name="+")
+    enrolment_year = models.PositiveSmallIntegerField(_("enrolment year"))
+    enrolled = models.BooleanField(_("enrolled"))
+    skill = models.ForeignKey(Skill, verbose_name=_("skill"), on_delete=models.CASCADE,
+                              related_name="+")
+    students = models.PositiveIntegerField(_("students"), default=0)
+
+    objects = SkillSupplyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("skill supply")
+        verbose_name_plural = _("skill supply")
+        constraints = [models.UniqueConstraint(
+            fields=["school", "major", "enrolment_year", "skill", "enrolled"],
+            name="skill_supply_once_per_cohort")]
+
+    def __str__(self) -> str:
+        return f"{self.major_id} {self.enrolment_year} · {self.skill_id}: {self.students}"

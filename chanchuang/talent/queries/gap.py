@@ -30,7 +30,7 @@ from chanchuang.talent.models import (
     DemandSkill,
     Skill,
     SkillEvidence,
-    SkillHolding,
+    SkillSupply,
 )
 
 # --- Horizons -----------------------------------------------------------------------------------
@@ -297,7 +297,7 @@ def industry_label(code: str) -> str:
 def gap(user, scope: GapScope) -> Gap:
     """The gap of ``scope`` as ``user`` may see it, in seven queries: the majors; their
     students; demand per major and organisation; demand per organisation (each demand once);
-    demand per skill and organisation; skill holdings per cohort and skill; what the school's
+    demand per skill and organisation; the supply counts per cohort and skill; what the school's
     courses teach to which major."""
     horizon = scope.horizon
     rows = list(majors_in(user, scope).order_by("code").values(  # 1
@@ -357,19 +357,23 @@ def gap(user, scope: GapScope) -> Gap:
 
     evidenced: dict[tuple[int, int], int] = defaultdict(int)
     if skills and major_ids:
-        # The students holding each skill, per (major, enrolment year) cohort of enrolled
-        # students, counted in the holdings' index order (no join, no DISTINCT); the cohorts
-        # graduating in the horizon are kept here.
-        for row in (SkillHolding.objects  # 6
-                    .filter(school_id=scope.school_id, enrolled=True, major_id__in=major_ids,
-                            enrolment_year__gte=horizon.first - _LONGEST_STUDY,
-                            enrolment_year__lte=horizon.last - 1)
-                    .order_by().values("major_id", "enrolment_year", "skill_id")
-                    .annotate(students=Count("pk"))):
-            graduates = row["enrolment_year"] + durations[row["major_id"]]
-            if row["skill_id"] in skills and horizon.first <= graduates <= horizon.last:
-                evidenced[(row["major_id"], row["skill_id"])] += row["students"]
-                skills[row["skill_id"]].evidenced += row["students"]
+        # The enrolled students holding each skill in the cohorts graduating in the horizon
+        # (one range of enrolment years per length of study), from the counts kept with the
+        # holdings: a few thousand rows whatever the number of students.
+        by_length: dict[int, list[int]] = defaultdict(list)
+        for major_id, years in durations.items():
+            by_length[years].append(major_id)
+        cohorts = Q()
+        for years, ids in by_length.items():
+            cohorts |= Q(major_id__in=ids, enrolment_year__gte=horizon.first - years,
+                         enrolment_year__lte=horizon.last - years)
+        for row in (SkillSupply.objects  # 6
+                    .filter(cohorts, school_id=scope.school_id, enrolled=True,
+                            skill_id__in=list(skills), students__gt=0)
+                    .order_by().values("major_id", "skill_id")
+                    .annotate(students=Sum("students"))):
+            evidenced[(row["major_id"], row["skill_id"])] += row["students"]
+            skills[row["skill_id"]].evidenced += row["students"]
 
     taught_to: dict[int, set[int | None]] = defaultdict(set)
     if skills:
@@ -395,12 +399,6 @@ def gap(user, scope: GapScope) -> Gap:
         industry_links=sorted(((s, t, v) for (s, t), v in links.items()),
                               key=lambda link: (-link[2], link[0], link[1])),
     )
-
-
-# The longest length of study of a major (a five-year 五年一贯制 programme at most): bounds the
-# enrolment years of the students who can graduate in a horizon, so the evidence query reads
-# only those students' rows.
-_LONGEST_STUDY = 5
 
 
 # --- Suggestions -----------------------------------------------------------------------------

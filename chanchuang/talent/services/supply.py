@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +35,7 @@ from chanchuang.talent.models import (
     Skill,
     SkillEvidence,
     SkillHolding,
+    SkillSupply,
 )
 
 BATCH = 2000
@@ -104,23 +106,49 @@ def _chunks(items: list, size: int = BATCH):
 
 
 def refresh_holdings(student_ids: Iterable[int]) -> None:
-    """Make these students' skill holdings what their evidence and their record show now: one
+    """Make these students' skill holdings what their evidence and their record show now (one
     row per skill evidenced, with the student's school, major, enrolment year and whether they
-    are enrolled. Called by every function here that writes evidence, and on every change of a
-    student (a save, or the roster import's bulk update: see ``talent.apps``)."""
+    are enrolled) and move the cohorts' supply counts by the difference. Called by every
+    function here that writes evidence, and on every change of a student (a save, or the
+    roster import's bulk update: see ``talent.apps``)."""
     for part in _chunks(sorted(set(student_ids))):
-        SkillHolding.objects.filter(student_id__in=part).delete()
+        held = SkillHolding.objects.filter(student_id__in=part)
+        change: Counter = Counter()
+        for *cohort, count in held.order_by().values_list(*COHORT).annotate(n=Count("pk")):
+            change[tuple(cohort)] -= count
+        held.delete()
         students = {row[0]: row[1:] for row in Student.objects.filter(pk__in=part).values_list(
             "pk", "school_id", "major_id", "enrolment_year", "status")}
         pairs = (SkillEvidence.objects.filter(student_id__in=part).order_by()
                  .values_list("student_id", "skill_id").distinct())
-        SkillHolding.objects.bulk_create(
-            [SkillHolding(student_id=student_id, skill_id=skill_id, school_id=school_id,
-                          major_id=major_id, enrolment_year=year,
-                          enrolled=status == StudentStatus.ENROLLED)
-             for student_id, skill_id in pairs
-             for school_id, major_id, year, status in [students[student_id]]],
-            batch_size=BATCH)
+        holdings = [SkillHolding(student_id=student_id, skill_id=skill_id, school_id=school_id,
+                                 major_id=major_id, enrolment_year=year,
+                                 enrolled=status == StudentStatus.ENROLLED)
+                    for student_id, skill_id in pairs
+                    for school_id, major_id, year, status in [students[student_id]]]
+        SkillHolding.objects.bulk_create(holdings, batch_size=BATCH)
+        for holding in holdings:
+            change[tuple(getattr(holding, name) for name in COHORT)] += 1
+        _count_supply(change)
+
+
+# A cohort's supply count is keyed by these fields (of the holdings and the counts alike).
+COHORT = ("school_id", "major_id", "enrolment_year", "skill_id", "enrolled")
+
+
+def _count_supply(change: Counter) -> None:
+    """Add each difference to its cohort's count: the rows are made first (a concurrent
+    refresh making the same row is ignored), then each moves by an UPDATE that adds to what
+    is there, so two refreshes at once both count."""
+    moved = {cohort: n for cohort, n in change.items() if n}
+    if not moved:
+        return
+    SkillSupply.objects.bulk_create(
+        [SkillSupply(**dict(zip(COHORT, cohort, strict=True))) for cohort in moved],
+        ignore_conflicts=True, batch_size=BATCH)
+    for cohort, n in moved.items():
+        SkillSupply.objects.filter(**dict(zip(COHORT, cohort, strict=True))).update(
+            students=F("students") + n)
 
 
 def student_saved(sender, instance: Student, **kwargs) -> None:

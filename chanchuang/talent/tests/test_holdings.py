@@ -1,15 +1,17 @@
 """The skill holdings the gap counts from follow the evidence and the student: a second piece of
 evidence does not count a student twice, losing the last one drops the skill, a student who
 changes major is counted for the new major, and one the roster import suspends is no longer
-counted (the import's bulk update tells talent through core's students listener)."""
+counted (the import's bulk update tells talent through core's students listener). The supply
+counts the gap reads stay equal to the holdings they count after every change."""
 
 import datetime as dt
 
 import pytest
+from django.db.models import Count
 
 from chanchuang.core.choices import StudentStatus
 from chanchuang.core.tests.factories import MajorFactory
-from chanchuang.talent.models import SkillHolding
+from chanchuang.talent.models import SkillHolding, SkillSupply
 from chanchuang.talent.queries.gap import GapScope, gap, horizon_of
 from chanchuang.talent.services import supply
 from chanchuang.talent.tests import factories as tf
@@ -29,6 +31,15 @@ def _graduating_liu(world) -> int:
     return year
 
 
+def assert_counts_are_the_holdings() -> None:
+    cohort = ("school_id", "major_id", "enrolment_year", "skill_id", "enrolled")
+    held = {tuple(row[:-1]): row[-1] for row in SkillHolding.objects.order_by()
+            .values_list(*cohort).annotate(n=Count("pk"))}
+    counted = {tuple(row[:-1]): row[-1] for row in SkillSupply.objects
+               .filter(students__gt=0).values_list(*cohort, "students")}
+    assert counted == held
+
+
 def _evidenced(world, major) -> int:
     """Students graduating this year in ``major`` shown as holding ``world.skill``."""
     tf.demand(organisation=world.enterprise_a, majors=[world.major, major],
@@ -45,6 +56,7 @@ def test_a_student_holds_a_skill_once_whatever_the_evidence(world):
     assert world.certificate_verified  # a second piece of evidence of the same skill
     assert SkillHolding.objects.filter(student=world.student_liu, skill=world.skill).count() == 1
     assert _evidenced(world, world.major) == 1
+    assert_counts_are_the_holdings()
 
 
 def test_the_last_evidence_gone_the_skill_is_no_longer_held(world):
@@ -55,6 +67,7 @@ def test_the_last_evidence_gone_the_skill_is_no_longer_held(world):
     grade.save()
     supply.refresh_grade_evidence([grade])
     assert not SkillHolding.objects.filter(student=world.student_liu).exists()
+    assert_counts_are_the_holdings()
 
 
 def test_a_student_who_changes_major_is_counted_for_the_new_one(world):
@@ -65,6 +78,7 @@ def test_a_student_who_changes_major_is_counted_for_the_new_one(world):
     world.student_liu.save()
     holding = SkillHolding.objects.get(student=world.student_liu, skill=world.skill)
     assert holding.major == other
+    assert_counts_are_the_holdings()
 
 
 def test_a_student_the_roster_import_suspends_is_no_longer_counted(world):
@@ -80,3 +94,4 @@ def test_a_student_the_roster_import_suspends_is_no_longer_counted(world):
     assert liu.status == StudentStatus.SUSPENDED
     assert not SkillHolding.objects.get(student=liu, skill=world.skill).enrolled
     assert _evidenced(world, world.major) == 0
+    assert_counts_are_the_holdings()
