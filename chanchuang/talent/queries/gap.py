@@ -290,8 +290,11 @@ class Gap:
         }
 
 
-def industry_label(code: str) -> str:
-    return str(Industry(code).label) if code in Industry.values else str(_("Industry not given"))
+def industry_labels() -> dict[str, str]:
+    """Each industry section's name in the active language (one lookup per gap, not per row);
+    an organisation without one is "industry not given"."""
+    return defaultdict(lambda: str(_("Industry not given")),
+                       {code: str(label) for code, label in Industry.choices})
 
 
 def gap(user, scope: GapScope) -> Gap:
@@ -314,6 +317,7 @@ def gap(user, scope: GapScope) -> Gap:
         majors[row["major_id"]].enrolled = row["enrolled"]
 
     demands = open_demand(user, scope)
+    industry_label = industry_labels()
     links: dict[tuple[str, str], int] = defaultdict(int)
     for row in (Demand.majors.through.objects  # 3
                 .filter(major_id__in=major_ids, demand__in=demands.values("pk")).order_by()
@@ -324,7 +328,7 @@ def gap(user, scope: GapScope) -> Gap:
         major.demand += row["headcount"]
         major.partners.append(Partner(row["demand__organisation_id"],
                                       row["demand__organisation__name"], row["headcount"]))
-        links[(major.name, industry_label(row["demand__organisation__industry"]))] += \
+        links[(major.name, industry_label[row["demand__organisation__industry"]])] += \
             row["headcount"]
 
     counted = _demand_in_scope(demands, major_ids)
@@ -342,7 +346,7 @@ def gap(user, scope: GapScope) -> Gap:
         number += row["demands"]
         if row["any_major"]:
             any_major += row["headcount"]
-            links[(any_label, industry_label(row["organisation__industry"]))] += \
+            links[(any_label, industry_label[row["organisation__industry"]])] += \
                 row["headcount"]
 
     skills: dict[int, SkillGap] = {}
