@@ -4,41 +4,24 @@ in Chinese and writes nothing; only staff import; the export has the import's co
 
 import io
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from chanchuang.colleges.imports import COLUMNS
 from chanchuang.colleges.models import Contribution
 from chanchuang.core.models import AuditEntry, ImportJob
+from chanchuang.core.tests.workbooks import import_through_pages, one_sheet
 
 HEADERS = ["产业学院", "类别", "名称", "贡献方", "日期", "数量/金额", "作者", "出版社",
            "服务对象", "说明"]
 
 
-def _workbook(rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "共建成果"
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+def _workbook(rows: list[list]) -> bytes:
+    return one_sheet("共建成果", HEADERS, rows)
 
 
 def _import(client, content: bytes, capture) -> ImportJob:
-    with capture(execute=True):
-        response = client.post(reverse("core:import_start", args=["contributions"]), {
-            "file": SimpleUploadedFile("work.xlsx", content), "mode": "upsert"})
-    assert response.status_code == 302, response.content.decode()[:2000]
-    job = ImportJob.objects.latest("pk")
-    if job.status == "ready":
-        with capture(execute=True):
-            client.post(reverse("core:importjob_confirm", args=[job.pk]))
-        job.refresh_from_db()
-    return job
+    return import_through_pages(client, "contributions", content, capture)
 
 
 def _good(world):

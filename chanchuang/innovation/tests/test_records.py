@@ -9,14 +9,14 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from chanchuang.core.models import AuditEntry, ImportJob
 from chanchuang.core.services import DomainError
 from chanchuang.core.tests.factories import credit_code
+from chanchuang.core.tests.workbooks import import_through_pages, one_sheet
 from chanchuang.innovation.models import Credit, CreditRule, Project, Startup
 from chanchuang.innovation.services import records
 
@@ -310,28 +310,11 @@ def test_the_api_records_a_credit_and_gives_the_record_with_what_counts(client, 
 
 
 def _workbook(rows: list[list]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "双创学分"
-    sheet.append(IMPORT_HEADERS)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return one_sheet("双创学分", IMPORT_HEADERS, rows)
 
 
 def _import(client, content: bytes, capture) -> ImportJob:
-    with capture(execute=True):
-        response = client.post(reverse("core:import_start", args=["credits"]), {
-            "file": SimpleUploadedFile("credits.xlsx", content), "mode": "upsert"})
-    assert response.status_code == 302, response.content.decode()[:2000]
-    job = ImportJob.objects.latest("pk")
-    if job.status == "ready":
-        with capture(execute=True):
-            client.post(reverse("core:importjob_confirm", args=[job.pk]))
-        job.refresh_from_db()
-    return job
+    return import_through_pages(client, "credits", content, capture)
 
 
 GOOD_ROWS = [

@@ -5,11 +5,11 @@ Chinese and writes nothing; the export has the import's columns."""
 
 import io
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from chanchuang.core.models import AuditEntry, ImportJob
+from chanchuang.core.tests.workbooks import import_through_pages, one_sheet
 from chanchuang.talent.models import Demand
 from chanchuang.talent.services.demand import current_year
 
@@ -17,29 +17,12 @@ HEADERS = ["企业名称", "岗位", "人数", "需求时间", "专业代码", "
            "岗位描述"]
 
 
-def _workbook(rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "人才需求"
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+def _workbook(rows: list[list]) -> bytes:
+    return one_sheet("人才需求", HEADERS, rows)
 
 
 def _import(client, content: bytes, capture) -> ImportJob:
-    with capture(execute=True):
-        response = client.post(reverse("core:import_start", args=["demands"]), {
-            "file": SimpleUploadedFile("demand.xlsx", content), "mode": "upsert"})
-    assert response.status_code == 302, response.content.decode()[:2000]
-    job = ImportJob.objects.latest("pk")
-    if job.status == "ready":
-        with capture(execute=True):
-            client.post(reverse("core:importjob_confirm", args=[job.pk]))
-        job.refresh_from_db()
-    return job
+    return import_through_pages(client, "demands", content, capture)
 
 
 def _good(world):
