@@ -3,6 +3,7 @@ adds its entries in its own block."""
 
 from django.utils.translation import gettext_lazy as _
 
+from chanchuang.core.choices import Role
 from chanchuang.core.navigation import MenuGroup, MenuItem
 
 ITEMS: list[MenuItem] = []
@@ -24,7 +25,8 @@ ITEMS += [
              permission="talent.view_students_behind"),
     MenuItem(_("Certificates"), "talent:certificate_list", "certificate",
              permission="talent.view_certificates"),
-    MenuItem(_("My skills"), "talent:my_skills", "award", permission="talent.view_own_skills"),
+    MenuItem(_("My skills"), "talent:my_skills", "award", roles=frozenset({Role.STUDENT}),
+             personal=True),
 ]
 
 # --- skills ------------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ class DockingEventIn(Schema):
     school_id: int | None = None
 
 
-class NoteIn(Schema):
+class FollowUpDoneIn(Schema):
     """What was done (optional)."""
 
     note: str = ""
@@ -176,7 +176,7 @@ def list_follow_ups(request: HttpRequest, params: Query[FollowUpParams]):
 
 
 @router.post("/follow-ups/{follow_up_id}/complete", response=FollowUpOut)
-def complete_follow_up(request: HttpRequest, follow_up_id: int, data: NoteIn | None = None):
+def complete_follow_up(request: HttpRequest, follow_up_id: int, data: FollowUpDoneIn | None = None):
     """Mark a follow-up done (its owner, or staff); the note may be left out."""
     follow_up = get_object_or_404(FollowUp.objects.visible_to(request.user)
                                   .select_related("event", "owner"), pk=follow_up_id)

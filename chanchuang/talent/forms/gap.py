@@ -25,6 +25,8 @@ class GapFilterForm(forms.Form):
                                      queryset=IndustryCollege.objects.none(), required=False)
 
     def __init__(self, data, *, user, schools: list[int]) -> None:
+        data = data.copy()  # the default horizon shows as chosen when none is asked for
+        data.setdefault("horizon", queries.DEFAULT_HORIZON)
         super().__init__(data)
         self.user = user
         self.schools = schools

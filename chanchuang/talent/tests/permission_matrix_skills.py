@@ -36,8 +36,7 @@ GET   /api/v1/skills                     -          401  200  200  200  200  403
 GET   /api/v1/skills/{skill_id}          skill      401  200  200  200  200  403  403  403
 GET   /api/v1/skills/{skill_id}          skill_far  401  200  404  404  404  403  403  403
 POST  /api/v1/skills                     -          401  422  422  422  422  422  422  422
-PATCH /api/v1/skills/{skill_id}          skill      401  200  200  403  403  403  403  404
-PATCH /api/v1/skills/{skill_id}          skill_far  401  200  404  404  404  404  404  404
+PATCH /api/v1/skills/{skill_id}          skill      401  422  422  422  422  422  422  422
 GET   /api/v1/courses                    -          401  200  200  200  200  403  403  403
 GET   /api/v1/courses/{course_id}        course     401  200  200  200  200  403  403  403
 GET   /api/v1/courses/{course_id}        course_far 401  200  404  404  404  403  403  403

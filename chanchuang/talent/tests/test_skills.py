@@ -180,3 +180,17 @@ def test_the_course_import_links_majors_and_skills_and_refreshes_evidence(world)
     assert sorted(s.name for s in course.skills.all()) == ["PLC编程", "电气安全操作"]
     assert _evidence(world.student_liu) == ["PLC编程", "电气安全操作"]
     assert tf  # factories stay importable for the cast
+
+
+def test_the_api_changes_a_skill_for_staff_only_and_hides_another_schools(client, world):
+    body = {"synonyms": ["PLC", "可编程控制器", "PLC编程调试"]}
+    url = f"/api/v1/skills/{world.skill.pk}"
+    client.force_login(world.hr_li)
+    assert client.patch(url, body, content_type="application/json").status_code == 403
+    client.force_login(world.staff_wang)
+    response = client.patch(url, body, content_type="application/json")
+    assert response.status_code == 200
+    world.skill.refresh_from_db()
+    assert world.skill.synonyms == ["PLC", "可编程控制器", "PLC编程调试"]
+    assert client.patch(f"/api/v1/skills/{world.skill_far.pk}", body,
+                        content_type="application/json").status_code == 404

@@ -27,7 +27,7 @@
   var majorLabels = labels("gap-majors-chart");
   draw("gap-majors-chart", {
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    legend: { data: majorLabels },
+    legend: { top: 0, data: majorLabels },
     tooltip: { trigger: "axis", renderMode: "richText" },
     xAxis: { type: "value" },
     yAxis: { type: "category", inverse: true, data: data.majors.map(function (d) { return d[0]; }) },
@@ -40,7 +40,7 @@
   var skillLabels = labels("gap-skills-chart");
   draw("gap-skills-chart", {
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    legend: { data: skillLabels },
+    legend: { top: 0, data: skillLabels },
     tooltip: { trigger: "axis", renderMode: "richText" },
     dataZoom: data.skills.length > 20 ? [{ type: "slider", yAxisIndex: 0, start: 0, end: 100 * 20 / data.skills.length }] : [],
     xAxis: { type: "value" },
