@@ -199,7 +199,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    os.environ["DATA_DIR"] = tempfile.mkdtemp(prefix="chanchuang-bench-")
+    data_dir = tempfile.TemporaryDirectory(prefix="chanchuang-bench-")  # removed at exit
+    os.environ["DATA_DIR"] = data_dir.name
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chanchuang.settings")
     import django
 
