@@ -6,22 +6,15 @@ import rules
 
 from chanchuang.colleges.choices import BookingStatus, ContributionStatus, ReportStatus
 from chanchuang.core.choices import Role
-from chanchuang.core.rules import holds_role, is_observer, is_platform_admin, manages_school
+from chanchuang.core.rules import (
+    holds_role,
+    is_enterprise_member,
+    is_observer,
+    is_platform_admin,
+    manages_school,
+    works_at_school,
+)
 from chanchuang.core.visibility import scope_of
-
-
-@rules.predicate
-def works_in_colleges(user, obj=None) -> bool:
-    """School staff or department staff (of the object's school, or of any without one)."""
-    scope = scope_of(user)
-    schools = scope.staff_schools | scope.department_schools
-    return bool(schools) if obj is None else obj.school_id in schools
-
-
-@rules.predicate
-def is_enterprise_member(user, obj=None) -> bool:
-    """An enterprise member (of any organisation: the services check the college's members)."""
-    return bool(scope_of(user).organisation_ids)
 
 
 @rules.predicate
@@ -94,7 +87,7 @@ def awaits_receipt(user, report=None) -> bool:
 rules.add_perm("colleges.list_colleges", is_platform_admin | holds_role(
     Role.SCHOOL_STAFF, Role.DEPARTMENT_STAFF, Role.ENTERPRISE_MEMBER, Role.MENTOR, Role.STUDENT,
     Role.OBSERVER))
-rules.add_perm("colleges.view_programme_students", is_platform_admin | works_in_colleges)
+rules.add_perm("colleges.view_programme_students", is_platform_admin | works_at_school)
 for model in ("industrycollege", "collegemember", "collegeprogramme", "council", "councilseat",
               "meeting", "decision", "meetingpaper", "target", "annualreport"):
     rules.add_perm(f"colleges.add_{model}", manages_school)
@@ -102,13 +95,13 @@ for model in ("industrycollege", "collegemember", "collegeprogramme", "council",
     rules.add_perm(f"colleges.delete_{model}", manages_school)
 
 # Governance papers: the college's insiders (staff, department staff, member enterprises).
-rules.add_perm("colleges.view_governance", is_platform_admin | works_in_colleges
+rules.add_perm("colleges.view_governance", is_platform_admin | works_at_school
                | is_enterprise_member)
 rules.add_perm("colleges.complete_decision", manages_school | owns_decision)
 
 # Co-developed work: staff record any; an enterprise member its own organisation's, until
 # staff confirm it.
-rules.add_perm("colleges.view_contributions", is_platform_admin | works_in_colleges
+rules.add_perm("colleges.view_contributions", is_platform_admin | works_at_school
                | is_enterprise_member)
 rules.add_perm("colleges.add_contribution", manages_school | is_enterprise_member)
 rules.add_perm("colleges.change_contribution",
@@ -119,7 +112,7 @@ rules.add_perm("colleges.confirm_contribution", manages_school)
 rules.add_perm("colleges.import_contributions", manages_school)
 
 # Indicators: the scorecard is read by everyone who sees the college's figures.
-rules.add_perm("colleges.view_scorecard", is_platform_admin | works_in_colleges
+rules.add_perm("colleges.view_scorecard", is_platform_admin | works_at_school
                | is_enterprise_member | is_observer)
 
 # Shared resources: staff, or the owner's members, describe them; people of the college book.
@@ -132,7 +125,7 @@ rules.add_perm("colleges.cancel_booking", holds_slot & (is_platform_admin | book
                                                         | owns_resource))
 rules.add_perm("colleges.record_use", is_platform_admin | owns_resource)
 rules.add_perm("colleges.view_booker", is_platform_admin | booked_it | owns_resource
-               | works_in_colleges)
+               | works_at_school)
 
 # Annual reports: staff write, build and submit them; the province acknowledges receipt.
 rules.add_perm("colleges.build_report", manages_school)
@@ -142,5 +135,5 @@ rules.add_perm("colleges.receive_report", is_observer & awaits_receipt)
 # --- resources: who opens the catalogue and the calendars (the people who book), who reads the
 # utilisation (staff, department staff, the enterprises that share).
 rules.add_perm("colleges.view_resources", is_platform_admin | may_ask_for_bookings)
-rules.add_perm("colleges.view_utilisation", is_platform_admin | works_in_colleges
+rules.add_perm("colleges.view_utilisation", is_platform_admin | works_at_school
                | is_enterprise_member)

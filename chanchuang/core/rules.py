@@ -33,6 +33,22 @@ def is_department_staff(user, obj=None) -> bool:
 
 
 @rules.predicate
+def works_at_school(user, obj=None) -> bool:
+    """School staff or department staff of the object's school (of any school when there is
+    no object): the people who run a school's programmes."""
+    scope = scope_of(user)
+    schools = scope.staff_schools | scope.department_schools
+    return bool(schools) if obj is None else obj.school_id in schools
+
+
+@rules.predicate
+def is_enterprise_member(user, obj=None) -> bool:
+    """An enterprise member (of any organisation: which one is checked by ``visible_to`` or
+    the services)."""
+    return bool(scope_of(user).organisation_ids)
+
+
+@rules.predicate
 def is_the_person(user, obj=None) -> bool:
     """The object is the user, or the user's own student record."""
     return obj is not None and user.pk == getattr(obj, "user_id", obj.pk)

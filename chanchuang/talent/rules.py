@@ -6,23 +6,15 @@ figures (department staff their department's, by ``visible_to``)."""
 import rules
 
 from chanchuang.core.choices import Role
-from chanchuang.core.rules import holds_role, is_platform_admin, manages_school
+from chanchuang.core.rules import (
+    holds_role,
+    is_enterprise_member,
+    is_platform_admin,
+    manages_school,
+    works_at_school,
+)
 from chanchuang.core.visibility import scope_of
 from chanchuang.talent.choices import CertificateStatus, DemandOrigin, DemandStatus
-
-
-@rules.predicate
-def works_at_school(user, obj=None) -> bool:
-    """School staff or department staff (of the object's school, or of any without one)."""
-    scope = scope_of(user)
-    schools = scope.staff_schools | scope.department_schools
-    return bool(schools) if obj is None else obj.school_id in schools
-
-
-@rules.predicate
-def is_enterprise_member(user, obj=None) -> bool:
-    """An enterprise member (of any organisation)."""
-    return bool(scope_of(user).organisation_ids)
 
 
 @rules.predicate

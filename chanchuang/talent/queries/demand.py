@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 
 from chanchuang.talent.choices import DemandStatus
 from chanchuang.talent.models import Demand, DemandSkill, Skill
@@ -18,6 +19,11 @@ from chanchuang.talent.suggest import SkillSuggester, Suggestion
 
 _cache: dict[int, tuple[str, SkillSuggester]] = {}
 _cache_lock = threading.Lock()
+
+
+def current_year() -> int:
+    """The school's calendar year today (demand windows and gap horizons count from it)."""
+    return timezone.localdate().year
 
 
 def suggester_for(school_id: int) -> SkillSuggester:

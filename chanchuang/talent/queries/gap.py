@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.colleges.models import IndustryCollege
@@ -32,6 +31,7 @@ from chanchuang.talent.models import (
     SkillEvidence,
     SkillSupply,
 )
+from chanchuang.talent.queries.demand import current_year
 
 # --- Horizons -----------------------------------------------------------------------------------
 
@@ -71,15 +71,10 @@ class Horizon:
         return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
 
 
-def this_year() -> int:
-    """The current calendar year on the school's clock."""
-    return timezone.localdate().year
-
-
 def horizon_of(key: str | None, year: int | None = None) -> Horizon:
     """The horizon named ``key`` (the default for anything else), counted from ``year``."""
     key = key if key in _OFFSETS else DEFAULT_HORIZON
-    year = this_year() if year is None else year
+    year = current_year() if year is None else year
     start, end = _OFFSETS[key]
     return Horizon(key, year + start, year + end)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import audit
@@ -20,16 +19,11 @@ from chanchuang.core.services import DomainError, validate
 from chanchuang.core.visibility import scope_of
 from chanchuang.talent.choices import DemandOrigin, DemandStatus, TimeFrame
 from chanchuang.talent.models import Demand, DemandSkill, Skill
-from chanchuang.talent.queries.demand import suggester_for
+from chanchuang.talent.queries.demand import current_year, suggester_for
 
 WINDOWS = {TimeFrame.THIS_YEAR: (0, 0), TimeFrame.NEXT_YEAR: (1, 1), TimeFrame.LATER: (2, 3)}
 CLOSED = (DemandStatus.FILLED, DemandStatus.WITHDRAWN)
 SNAPSHOT_EXTRA = ("majors", "skills")
-
-
-def current_year() -> int:
-    """The school's calendar year today."""
-    return timezone.localdate().year
 
 
 def window(timeframe: str, year: int | None = None) -> tuple[int, int]:

@@ -22,7 +22,7 @@ from chanchuang.talent.choices import DemandStatus, EvidenceKind, TimeFrame
 from chanchuang.talent.queries import gap as queries
 from chanchuang.talent.tests import factories as tf
 
-Y = queries.this_year()
+Y = queries.current_year()
 
 
 def _student(school_class, graduates: int, status=StudentStatus.ENROLLED, name="学生"):

@@ -19,7 +19,7 @@ from chanchuang.core.lookups import visible_or_none
 from chanchuang.core.models import Organisation
 from chanchuang.core.services import DomainError
 from chanchuang.core.visibility import scope_of
-from chanchuang.talent.choices import DemandStatus
+from chanchuang.talent.choices import DemandOrigin, DemandStatus
 from chanchuang.talent.exports.demand import DemandExporter
 from chanchuang.talent.filters.demand import DemandFilterSet
 from chanchuang.talent.forms.demand import CloseForm, DemandForm, SuggestForm
@@ -58,7 +58,7 @@ class DemandDetail(generic.ObjectDetailView):
         user = self.request.user
         rows = list(DemandSkill.objects.filter(demand=demand).select_related("skill")
                     .order_by("-suggested", "skill__name"))
-        can_close = (demand.status == DemandStatus.OPEN and demand.origin == "declared"
+        can_close = (demand.status == DemandStatus.OPEN and demand.origin == DemandOrigin.DECLARED
                      and user.has_perm("talent.close_demand", demand))
         return {"skill_rows": rows, "window": window_text(demand), "can_close": can_close,
                 "close_form": CloseForm() if can_close else None}
