@@ -5,6 +5,7 @@ from functools import partial
 from itertools import count
 
 import pytest
+from django.urls import reverse
 
 from chanchuang.core.tests import factories as f
 from chanchuang.core.tests.querycounts import assert_list_queries, pinned_lists
@@ -61,3 +62,9 @@ def _grow(world, n: int) -> None:
 def test_list_query_count_is_constant(client, world, url, who, pinned):
     client.force_login(getattr(world, who))
     assert_list_queries(client, url, pinned, grow=partial(_grow, world))
+
+
+def test_a_majors_skills_with_their_courses_in_a_constant_number_of_queries(client, world):
+    client.force_login(world.staff_wang)
+    url = f"{reverse('talent:major_skills')}?major={world.major.pk}"
+    assert_list_queries(client, url, 8, grow=partial(_grow, world))
