@@ -111,25 +111,26 @@ def refresh_holdings(student_ids: Iterable[int]) -> None:
     are enrolled) and move the cohorts' supply counts by the difference. Called by every
     function here that writes evidence, and on every change of a student (a save, or the
     roster import's bulk update: see ``talent.apps``)."""
-    for part in _chunks(sorted(set(student_ids))):
-        held = SkillHolding.objects.filter(student_id__in=part)
-        change: Counter = Counter()
-        for *cohort, count in held.order_by().values_list(*COHORT).annotate(n=Count("pk")):
-            change[tuple(cohort)] -= count
-        held.delete()
-        students = {row[0]: row[1:] for row in Student.objects.filter(pk__in=part).values_list(
-            "pk", "school_id", "major_id", "enrolment_year", "status")}
-        pairs = (SkillEvidence.objects.filter(student_id__in=part).order_by()
-                 .values_list("student_id", "skill_id").distinct())
-        holdings = [SkillHolding(student_id=student_id, skill_id=skill_id, school_id=school_id,
-                                 major_id=major_id, enrolment_year=year,
-                                 enrolled=status == StudentStatus.ENROLLED)
-                    for student_id, skill_id in pairs
-                    for school_id, major_id, year, status in [students[student_id]]]
-        SkillHolding.objects.bulk_create(holdings, batch_size=BATCH)
-        for holding in holdings:
-            change[tuple(getattr(holding, name) for name in COHORT)] += 1
-        _count_supply(change)
+    with transaction.atomic():  # the holdings and their counts move together
+        for part in _chunks(sorted(set(student_ids))):
+            held = SkillHolding.objects.filter(student_id__in=part)
+            change: Counter = Counter()
+            for *cohort, count in held.order_by().values_list(*COHORT).annotate(n=Count("pk")):
+                change[tuple(cohort)] -= count
+            held.delete()
+            students = {row[0]: row[1:] for row in Student.objects.filter(pk__in=part).values_list(
+                "pk", "school_id", "major_id", "enrolment_year", "status")}
+            pairs = (SkillEvidence.objects.filter(student_id__in=part).order_by()
+                     .values_list("student_id", "skill_id").distinct())
+            holdings = [SkillHolding(student_id=student_id, skill_id=skill_id, school_id=school_id,
+                                     major_id=major_id, enrolment_year=year,
+                                     enrolled=status == StudentStatus.ENROLLED)
+                        for student_id, skill_id in pairs
+                        for school_id, major_id, year, status in [students[student_id]]]
+            SkillHolding.objects.bulk_create(holdings, batch_size=BATCH)
+            for holding in holdings:
+                change[tuple(getattr(holding, name) for name in COHORT)] += 1
+            _count_supply(change)
 
 
 # A cohort's supply count is keyed by these fields (of the holdings and the counts alike).
