@@ -23,6 +23,7 @@ from chanchuang.talent.models import (
     Skill,
     SkillEvidence,
 )
+from chanchuang.talent.services.demand import window
 from chanchuang.talent.services.supply import refresh_holdings
 
 
@@ -71,11 +72,10 @@ def demand(*, organisation, post="电气运维技术员", headcount=5, timeframe
            year=2026, majors=(), skills=(), **fields) -> Demand:
     """A declared demand of ``organisation`` for ``majors`` and ``skills``; its window is the
     time frame counted from ``year``."""
-    offset = {TimeFrame.THIS_YEAR: (0, 0), TimeFrame.NEXT_YEAR: (1, 1),
-              TimeFrame.LATER: (2, 3)}[timeframe]
+    year_from, year_to = window(timeframe, year)
     made = Demand.objects.create(organisation=organisation, post=post, headcount=headcount,
-                                 timeframe=timeframe, year_from=year + offset[0],
-                                 year_to=year + offset[1], **fields)
+                                 timeframe=timeframe, year_from=year_from, year_to=year_to,
+                                 **fields)
     made.majors.set(majors)
     for wanted in skills:
         DemandSkill.objects.create(demand=made, skill=wanted)
