@@ -27,6 +27,7 @@ from chanchuang.core.models import ApiToken
 from chanchuang.core.services import DomainError
 from chanchuang.core.throttling import AnonymousThrottle, UserThrottle
 from chanchuang.innovation.api import ROUTERS as innovation_routers
+from chanchuang.insights.api import ROUTERS as insights_routers
 from chanchuang.mentors.api import router as mentors_router
 from chanchuang.partners.api import router as partners_router
 from chanchuang.placements.api import router as placements_router
@@ -130,3 +131,5 @@ for college_router in college_routers:
 for talent_router in talent_routers:
     api.add_router("/", talent_router)
 api.add_router("/", placements_router)
+for insights_router in insights_routers:
+    api.add_router("/", insights_router)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "chanchuang.colleges",
     "chanchuang.talent",
     "chanchuang.placements",
+    "chanchuang.insights",
     # After core, whose db_worker command (recovering imports a dead worker left behind at
     # start-up) wraps the one of django_tasks_db: the first app naming a command wins.
     "django_tasks",

@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("chanchuang.colleges.urls")),
     path("", include("chanchuang.talent.urls")),
     path("", include("chanchuang.placements.urls")),
+    path("", include("chanchuang.insights.urls")),
     path("", include("chanchuang.core.urls")),
 ]

@@ -1,0 +1,7 @@
+"""The insights app's permission-matrix rows for reports (see ``cast.py`` for the objects)."""
+
+ROWS = """
+"""
+
+API_ROWS = """
+"""

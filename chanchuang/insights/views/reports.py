@@ -1,0 +1,3 @@
+"""Pages of the insights app's reports."""
+
+urlpatterns: list = []
