@@ -1,0 +1,6 @@
+"""Demo reports of the insights app."""
+
+
+def seed() -> str:
+    """Nothing yet."""
+    return ""
