@@ -14,6 +14,14 @@ ITEMS: list[MenuItem] = []
 
 
 # --- destinations ------------------------------------------------------------------------------
+from chanchuang.core.choices import Role  # noqa: E402
+
+ITEMS += [
+    MenuItem(_("Graduate destinations"), "insights:destination_list", "school",
+             permission="insights.view_destinations"),
+    MenuItem(_("My destination"), "insights:my_destination", "briefcase",
+             roles=frozenset({Role.STUDENT}), personal=True),
+]
 
 
 # --- chain -------------------------------------------------------------------------------------

@@ -36,3 +36,29 @@ rules.add_perm("insights.build_report", manages_school)
 rules.add_perm("insights.change_partnershipnarrative", manages_school)
 
 rules.add_perm("insights.view_province", is_platform_admin | is_observer)
+
+
+# --- destinations ------------------------------------------------------------------------------
+from chanchuang.core.visibility import scope_of  # noqa: E402
+from chanchuang.insights.choices import Verification  # noqa: E402
+
+
+@rules.predicate
+def is_the_graduate(user, obj=None) -> bool:
+    """The destination is the user's own (any student, when there is no object)."""
+    if obj is None:
+        return bool(scope_of(user).student_schools)
+    return obj.student.user_id == user.pk
+
+
+@rules.predicate
+def not_verified(user, obj=None) -> bool:
+    """The destination's evidence is not verified yet (a graduate may not undo a verdict)."""
+    return obj is None or obj.verification != Verification.VERIFIED
+
+
+# A graduate self-reports their own evidence until it is verified; the staff who record
+# destinations upload it too. Either way it is self-reported until school staff verify it.
+rules.add_perm("insights.upload_destination_evidence",
+               manages_department | (is_the_graduate & not_verified))
+rules.add_perm("insights.view_own_destination", is_the_graduate)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -119,3 +120,7 @@ class GraduateDestination(Linked, models.Model):
         self.department_id = self.student.department_id
         self.major_id = self.student.major_id
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        # Its pages are named ``destination_*`` (the dashboard links ``destination_list``).
+        return reverse("insights:destination_detail", args=[self.pk])

@@ -1,0 +1,1 @@
+"""The insights app's filters, one module per sub-concept."""

@@ -1,0 +1,1 @@
+"""The insights app's services, one module per sub-concept."""

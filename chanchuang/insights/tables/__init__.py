@@ -1,0 +1,1 @@
+"""The insights app's tables, one module per sub-concept."""
