@@ -2,7 +2,6 @@
 recording one and changing one. Everything starts from ``visible_to``; foreign ids 404 and
 observers never read a record."""
 
-from __future__ import annotations
 
 import datetime as dt
 
