@@ -2,7 +2,6 @@
 recording one and changing one. Everything starts from ``visible_to``; foreign ids 404 and
 observers never read a record."""
 
-
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
