@@ -26,6 +26,7 @@ from chanchuang.partners.tests import factories as paf
 from chanchuang.placements.choices import PlacementStatus
 from chanchuang.placements.models import Placement
 from chanchuang.placements.tests import factories as plf
+from chanchuang.talent.tests import factories as taf
 
 pytestmark = pytest.mark.django_db
 URL = "/insights/"
@@ -120,6 +121,11 @@ def test_a_link_shows_only_to_who_may_see_the_list(world):
 
 def test_the_page_runs_the_same_queries_whatever_the_data(client, world):
     client.force_login(world.staff_wang)
+    # A shared resource and a demand over both years: their KPIs read their second query.
+    cof.resource(college=cof.college(school=world.school))
+    demand = taf.demand(organisation=world.enterprise_a, majors=[world.major])
+    demand.year_from, demand.year_to = 2025, 2026
+    demand.save()
     some_facts(world, 1, serial=1)
     with CaptureQueriesContext(connection) as few:
         assert client.get(URL).status_code == 200
@@ -130,12 +136,12 @@ def test_the_page_runs_the_same_queries_whatever_the_data(client, world):
     assert len(few) == len(many) == PINNED_PAGE, "\n".join(q["sql"][:160] for q in many)
 
 
-# Session, user and memberships (3); the board: two computations (the year, the year before)
-# of every KPI — one grouped query each, two for the shared-resource utilisation (when the
-# school has resources) and the majors short (when it has demand) — the breakdowns (one
-# each), three more years of the trend's KPI, the schools' names in the filter, and the
-# menu's and filters' own reads.
-PINNED_PAGE = 60
+# Session, user, memberships and unread notifications (4); the board: two computations (the
+# year, the year before) of each of the 19 KPIs — one grouped query each, two for the
+# shared-resource utilisation (the resources, their bookings) and for the majors short (the
+# demand, the students graduating) — 42; the three breakdowns (one each); three more years of
+# the trend's KPI (the destination rate); the departments and industry colleges of the filter.
+PINNED_PAGE = 54
 
 
 def test_a_figures_workbook_has_its_data_per_school(client, world):
