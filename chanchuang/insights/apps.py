@@ -17,10 +17,17 @@ class InsightsConfig(AppConfig):
     def ready(self) -> None:
         from chanchuang.core import navigation as core_navigation
         from chanchuang.insights import kpis, navigation
+        from chanchuang.insights.kpis import colleges as college_kpis
         from chanchuang.insights.kpis import destinations
+        from chanchuang.insights.kpis import innovation as innovation_kpis
+        from chanchuang.insights.kpis import mentors as mentor_kpis
+        from chanchuang.insights.kpis import partners as partner_kpis
+        from chanchuang.insights.kpis import placements as placement_kpis
+        from chanchuang.insights.kpis import talent as talent_kpis
 
         for menu in navigation.MENUS:
             core_navigation.register(menu)
         # The dashboard's figures, section by section.
-        for module in (destinations,):
+        for module in (destinations, partner_kpis, college_kpis, placement_kpis, innovation_kpis,
+                       mentor_kpis, talent_kpis):
             kpis.register(*module.FIGURES)

@@ -8,6 +8,10 @@ from chanchuang.core.navigation import MenuGroup, MenuItem
 ITEMS: list[MenuItem] = []
 
 # --- dashboard ---------------------------------------------------------------------------------
+ITEMS += [
+    MenuItem(_("Dashboard"), "insights:dashboard", "chart-dots",
+             permission="insights.view_dashboard"),
+]
 
 
 # --- province ----------------------------------------------------------------------------------

@@ -1,12 +1,14 @@
-"""What the insights app has waiting on people's home pages (core autodiscovers this module),
-one block per sub-concept."""
+"""What the insights app puts on people's home pages (core autodiscovers this module): what
+waits for people and the figures their roles care about, one block per sub-concept."""
 
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chanchuang.core import todos
+from chanchuang.core.choices import Role
 from chanchuang.insights.choices import Verification
 from chanchuang.insights.queries.destinations import awaiting_verification
 
@@ -28,3 +30,22 @@ def destination_todos(user, scope) -> list[todos.ToDo]:
         detail=_("Self-reported, with their evidence."),
         url=f"{reverse('insights:destination_list')}?verification={Verification.SELF_REPORTED}",
         icon="school")]
+
+
+# --- dashboard ---------------------------------------------------------------------------------
+
+
+@todos.register_figures
+def dashboard_figures(user, scope) -> list[todos.Figure]:
+    """School staff and department staff: a card leading to the dashboard (成效看板) of the
+    year. No query: the figures themselves are on the dashboard."""
+    year = timezone.localdate().year
+    url = reverse("insights:dashboard")
+    detail = _("This year's outcomes against last year's")
+    figures = []
+    if scope.staff_schools:
+        figures.append(todos.Figure(Role.SCHOOL_STAFF, 90, _("Dashboard"), year, url, detail))
+    if scope.department_ids:
+        figures.append(todos.Figure(Role.DEPARTMENT_STAFF, 90, _("Dashboard"), year, url,
+                                    detail))
+    return figures

@@ -92,6 +92,8 @@ class Kpi:
     # The URL of the records behind a slice, for the roles that may see them.
     drill: Callable[[Slice], str] | None = None
     help: str | Promise = ""
+    # The permission of the list the drill URL opens (the link shows only to who holds it).
+    drill_perm: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,9 @@ class Breakdown:
     categories: Callable[[], list[tuple[str, str]]]
     filters: frozenset[str] = frozenset()
     drill: Callable[[Slice, str], str] | None = None
+    help: str | Promise = ""
+    # The permission of the list the drill URL opens (the link shows only to who holds it).
+    drill_perm: str = ""
 
 
 KPIS: dict[str, Kpi] = {}
