@@ -24,3 +24,8 @@ class InsightsConfig(AppConfig):
         # The dashboard's figures, section by section.
         for module in (destinations,):
             kpis.register(*module.FIGURES)
+        # --- province: an observer's home is the provincial view.
+        from chanchuang.core.choices import Role
+        from chanchuang.core.registry import register_home
+
+        register_home(Role.OBSERVER, "insights:province")

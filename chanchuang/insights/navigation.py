@@ -11,6 +11,8 @@ ITEMS: list[MenuItem] = []
 
 
 # --- province ----------------------------------------------------------------------------------
+ITEMS += [MenuItem(_("Provincial view"), "insights:province", "map",
+                   permission="insights.view_province")]
 
 
 # --- destinations ------------------------------------------------------------------------------
