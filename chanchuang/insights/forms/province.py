@@ -20,7 +20,7 @@ class ProvinceYearForm(forms.Form):
         self.fields["year"].choices = [(year, str(year)) for year in queries.year_choices()]
         self.fields["year"].widget.attrs["data-autosubmit"] = ""
 
-    def year(self) -> int:
+    def chosen_year(self) -> int:
         """The year asked for, or the current one."""
         if self.is_valid() and self.cleaned_data.get("year"):
             return self.cleaned_data["year"]

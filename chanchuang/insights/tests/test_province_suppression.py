@@ -41,7 +41,7 @@ def test_a_small_total_is_withheld_with_its_cell():
 def test_a_complement_that_exposes_a_row_is_followed_until_stable():
     counts = {"a": {"x": 3, "y": 20, "z": 9}, "b": {"x": 30, "y": 7, "z": 8},
               "c": {"x": 6, "y": 25, "z": 40}}
-    cells, hidden = suppress_table(counts, ["x", "y", "z"], row_totals=True)
+    _cells, hidden = suppress_table(counts, ["x", "y", "z"], row_totals=True)
     _assert_unrecoverable(table(counts, ["x", "y", "z"], row_totals=True), hidden)
     assert ("a", "x") in hidden
 

@@ -34,7 +34,7 @@ class ProvincePage(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         _allowed(request)
         form = ProvinceYearForm(request.GET)
-        view = queries.province_view(request.user, form.year())
+        view = queries.province_view(request.user, form.chosen_year())
         sort = request.GET.get("sort") or None
         descending = request.GET.get("desc", "1") != "0"
         rows = view.rows(sort, descending)
@@ -59,7 +59,7 @@ class ProvinceSchoolPage(LoginRequiredMixin, View):
         if school is None:
             raise Http404
         form = ProvinceYearForm(request.GET)
-        view = queries.province_view(request.user, form.year())
+        view = queries.province_view(request.user, form.chosen_year())
         found = view.school(school.pk)
         if found is None:  # pragma: no cover — visible_to is the province view's own list
             raise Http404
