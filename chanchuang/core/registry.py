@@ -49,3 +49,24 @@ def students_changed(student_ids: list[int]) -> None:
     transaction, so what they derive changes with it)."""
     for listener in _STUDENTS_LISTENERS:
         listener(student_ids)
+
+
+# --- Homes -------------------------------------------------------------------------------------
+# A role whose holders have a home of their own in an app above core (the provincial observer's
+# is insights' provincial view): ``core.views.home`` sends a user whose only role it is there.
+
+_HOMES: dict[str, str] = {}
+
+
+def register_home(role: str, url_name: str) -> None:
+    """Make ``url_name`` the home page of users whose only role is ``role`` (idempotent)."""
+    _HOMES[role] = url_name
+
+
+def home_of(roles) -> str | None:
+    """The URL name of the registered home for a user with these roles, when they hold
+    exactly one role and it has one."""
+    roles = set(roles)
+    if len(roles) != 1:
+        return None
+    return _HOMES.get(next(iter(roles)))

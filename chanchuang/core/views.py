@@ -13,7 +13,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chanchuang.core import exports, filters, forms, queries, tables
+from chanchuang.core import exports, filters, forms, queries, registry, tables
 from chanchuang.core.choices import Role
 from chanchuang.core.generic_views import (
     ObjectDeleteView,
@@ -57,6 +57,10 @@ def home(request: HttpRequest) -> HttpResponse:
     the few figures each of their roles cares about."""
     user = request.user
     scope = scope_of(user)
+    # A role with a home of its own in an app above (the observer's provincial view).
+    own_home = registry.home_of(scope.roles) if not scope.is_admin else None
+    if own_home is not None:
+        return redirect(own_home)
     schools = list(School.objects.visible_to(user).filter(pk__in=scope.member_schools))
     managed = School.objects.visible_to(user) if scope.is_admin else [
         s for s in schools if s.pk in scope.staff_schools]

@@ -31,3 +31,8 @@ class InsightsConfig(AppConfig):
         for module in (destinations, partner_kpis, college_kpis, placement_kpis, innovation_kpis,
                        mentor_kpis, talent_kpis):
             kpis.register(*module.FIGURES)
+        # --- province: an observer's home is the provincial view.
+        from chanchuang.core.choices import Role
+        from chanchuang.core.registry import register_home
+
+        register_home(Role.OBSERVER, "insights:province")

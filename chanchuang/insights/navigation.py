@@ -15,6 +15,8 @@ ITEMS += [
 
 
 # --- province ----------------------------------------------------------------------------------
+ITEMS += [MenuItem(_("Provincial view"), "insights:province", "map",
+                   permission="insights.view_province")]
 
 
 # --- destinations ------------------------------------------------------------------------------

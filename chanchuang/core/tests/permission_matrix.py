@@ -17,7 +17,7 @@ ROWS = """
 login                       GET   -               200  302  302  302  302  302  302  302
 logout                      POST  -               302  302  302  302  302  302  302  302
 set_language                POST  -               302  302  302  302  302  302  302  302
-core:home                   GET   -               302  200  200  200  200  200  200  200
+core:home                   GET   -               302  200  200  200  200  200  200  302
 core:profile                GET   -               302  200  200  200  200  200  200  200
 core:password_change        GET   -               302  200  200  200  200  200  200  200
 core:token_create           POST  -               302  302  302  302  302  302  302  302

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from chanchuang.core import todos
+from chanchuang.core import registry, todos
 from chanchuang.core.choices import Role
 from chanchuang.core.tests import factories as f
 from chanchuang.core.tests.querycounts import queries_of_get
@@ -81,7 +81,30 @@ def test_department_staff_see_the_students_of_their_department(client, world):
     assert '<div class="figure-value text-truncate">1</div>' in figures
 
 
-def test_observer_home_has_no_todo_list_and_counts_the_province(client, world):
+@pytest.fixture
+def no_registered_home(monkeypatch):
+    """Without a home registered for the observer by an app above (insights' provincial view),
+    core's home serves them: the aggregate counts of their province."""
+    monkeypatch.setattr(registry, "_HOMES", {})
+
+
+def test_a_role_with_a_registered_home_is_sent_there_when_it_is_the_only_one(client, world,
+                                                                            monkeypatch):
+    monkeypatch.setattr(registry, "_HOMES", {})
+    registry.register_home(Role.OBSERVER, "core:profile")
+    client.force_login(world.observer_hubei)
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302 and response["Location"] == reverse("core:profile")
+    # Someone who also holds another role keeps core's home, with the province's counts.
+    f.MembershipFactory(user=world.observer_hubei, role=Role.MENTOR, school=world.school)
+    page = client.get(reverse("core:home")).content.decode()
+    assert "本省学校（汇总数据）" in page and "江城职业技术学院" in page
+    client.force_login(world.staff_wang)
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_observer_home_has_no_todo_list_and_counts_the_province(client, world,
+                                                                no_registered_home):
     client.force_login(world.observer_hubei)
     page = client.get(reverse("core:home")).content.decode()
     assert "待办事项" not in page
@@ -101,7 +124,8 @@ def _grow_province(n: int) -> None:
         f.OrganisationFactory(school=school, region_id="420100")
 
 
-def test_observer_home_query_count_is_constant_whatever_the_schools(client, world):
+def test_observer_home_query_count_is_constant_whatever_the_schools(client, world,
+                                                                    no_registered_home):
     # session, user, memberships, unread notifications; the schools, then one grouped count
     # each of students, departments, majors and organisations; the annual reports awaiting the
     # observer's receipt (colleges/todos.py) = 10.

@@ -1,0 +1,1 @@
+"""The insights app's exports, one module per sub-concept."""

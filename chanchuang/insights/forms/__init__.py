@@ -1,0 +1,1 @@
+"""The insights app's forms, one module per sub-concept."""

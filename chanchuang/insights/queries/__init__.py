@@ -1,0 +1,1 @@
+"""The insights app's queries, one module per sub-concept."""

@@ -47,3 +47,12 @@ class InsightsCast:
     def report_job_far(self):
         return ReportJob.objects.create(school=self.other_school, kind=ReportKind.DESTINATIONS,
                                         year=2026, requested_by=self.staff_far)
+
+    # --- province ------------------------------------------------------------------------------
+
+    @cached_property
+    def school_hunan(self):
+        """A college of another province (湖南): foreign to observer_hubei."""
+        from chanchuang.core.tests import factories as f
+
+        return f.SchoolFactory(name="湘江职业技术学院", province_id="430000")
