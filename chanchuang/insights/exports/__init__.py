@@ -1,0 +1,1 @@
+"""Exports of the insights app's lists, one module per sub-concept."""

@@ -1,0 +1,1 @@
+"""State changes of the insights app, one module per sub-concept."""

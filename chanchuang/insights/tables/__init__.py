@@ -1,0 +1,1 @@
+"""Tables of the insights app, one module per sub-concept."""
