@@ -54,7 +54,8 @@ INTERNSHIPS = Layout(ReportKind.INTERNSHIPS, "实习记录", (
     Field("学年", how=_("From the start date: an internship starting from September belongs to "
                        "that year's academic year (2026-2027), before September to the one "
                        "before.")),
-    Field("课程名称", gap=NO_COURSE), Field("课程代码", gap=NO_COURSE), Field("学分", gap=NO_COURSE),
+    Field("课程名称", gap=NO_COURSE), Field("课程代码", gap=NO_COURSE),
+    Field("学分", gap=NO_COURSE),
     Field("校内指导老师", how=_("The placement's school supervisor.")),
     Field("实习类型", gap=_("The platform does not classify placements as 认识/专业/生产/毕业 "
                         "internships; choose the type per plan on the national platform.")),
@@ -77,8 +78,8 @@ INTERNSHIPS = Layout(ReportKind.INTERNSHIPS, "实习记录", (
 DESTINATIONS = Layout(ReportKind.DESTINATIONS, "毕业去向", (
     Field("学号"), Field("姓名"), Field("性别"), Field("院系"), Field("专业代码"), Field("专业"),
     Field("毕业年份"), Field("毕业去向代码"), Field("毕业去向"),
-    Field("去向类别", how=_("The national group of the code (协议和合同就业, 灵活就业, 升学, 待就业, "
-                        "暂不就业).")),
+    Field("去向类别", how=_("The national group of the code (协议和合同就业, 灵活就业, 升学, "
+                        "待就业, 暂不就业).")),
     Field("单位名称"), Field("统一社会信用代码"), Field("单位所在地区代码"), Field("岗位"),
     Field("合同起始日期"),
     Field("证明材料", how=_("The kind of proof on file; blank when none is uploaded.")),

@@ -18,6 +18,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -186,7 +187,8 @@ def parts(narrative: PartnershipNarrative, figure_rows: list[FigureRow],
         rows=[row.cells for row in figure_rows], chart=_share_chart(figure_rows, year)))
     for table in breakdowns:
         made.append(Part(
-            table.label, headings=[_("Category"), str(year), str(year - 1)],
+            table.label,
+            headings=[pgettext("report breakdown", "Category"), str(year), str(year - 1)],
             rows=[[label, str(now), str(last)] for label, now, last in table.rows],
             chart=bars_png(table.label, [(label, now, last) for label, now, last in table.rows],
                            year=year) if table.rows else b""))
