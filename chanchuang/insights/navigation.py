@@ -35,6 +35,9 @@ ITEMS += [
 
 # --- reports -----------------------------------------------------------------------------------
 
+ITEMS += [MenuItem(_("Report centre"), "insights:reportjob_list", "file-report",
+                   permission="insights.view_reports")]
+
 
 INSIGHTS_MENU = MenuGroup(_("Outcomes and reports"), 15, tuple(ITEMS))
 MENUS = (INSIGHTS_MENU,)

@@ -1,1 +1,0 @@
-"""The insights app's exports, one module per sub-concept."""

@@ -1,1 +1,0 @@
-"""The insights app's filters, one module per sub-concept."""

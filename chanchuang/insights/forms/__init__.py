@@ -1,1 +1,0 @@
-"""The insights app's forms, one module per sub-concept."""

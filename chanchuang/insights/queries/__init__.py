@@ -1,1 +1,0 @@
-"""The insights app's queries, one module per sub-concept."""

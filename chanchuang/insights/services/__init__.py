@@ -1,1 +1,0 @@
-"""The insights app's services, one module per sub-concept."""

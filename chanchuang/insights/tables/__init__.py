@@ -1,1 +1,0 @@
-"""The insights app's tables, one module per sub-concept."""

@@ -56,3 +56,33 @@ class InsightsCast:
         from chanchuang.core.tests import factories as f
 
         return f.SchoolFactory(name="湘江职业技术学院", province_id="430000")
+
+    # --- reports ---------------------------------------------------------------------------
+
+    @cached_property
+    def report_job_done(self):
+        """A finished build of the school's destination list, with its workbook."""
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from chanchuang.insights.choices import JobStatus
+
+        job = ReportJob.objects.create(school=self.school, kind=ReportKind.DESTINATIONS,
+                                       year=2025, requested_by=self.staff_wang,
+                                       status=JobStatus.DONE, progress=100,
+                                       data_as_of=timezone.now(), finished_at=timezone.now())
+        job.file.save(f"destinations-{job.pk}.xlsx", ContentFile(b"PK\x03\x04 workbook"))
+        return job
+
+    @cached_property
+    def report_job_done_far(self):
+        """The other school's finished build, with its workbook."""
+        from django.core.files.base import ContentFile
+
+        from chanchuang.insights.choices import JobStatus
+
+        job = ReportJob.objects.create(school=self.other_school, kind=ReportKind.DESTINATIONS,
+                                       year=2025, requested_by=self.staff_far,
+                                       status=JobStatus.DONE, progress=100)
+        job.file.save(f"destinations-far-{job.pk}.xlsx", ContentFile(b"PK\x03\x04 workbook"))
+        return job
