@@ -17,6 +17,8 @@ ITEMS: list[MenuItem] = []
 
 
 # --- chain -------------------------------------------------------------------------------------
+ITEMS += [MenuItem(_("Outcome chain"), "insights:chain", "route",
+                   permission="insights.view_chain")]
 
 
 # --- reports -----------------------------------------------------------------------------------
