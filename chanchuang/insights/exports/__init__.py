@@ -1,0 +1,1 @@
+"""Exports of the insights app, one module per sub-concept."""

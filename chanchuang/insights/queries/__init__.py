@@ -1,0 +1,1 @@
+"""Read helpers of the insights app, one module per sub-concept."""

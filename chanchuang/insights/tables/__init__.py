@@ -1,0 +1,1 @@
+"""Tables of the insights app (django-tables2), one module per sub-concept."""
