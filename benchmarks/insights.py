@@ -667,6 +667,8 @@ def _logs(scale: float, year: int, rng: random.Random) -> None:
             weeks = int(average) + (rng.random() < average - int(average))
             for week in range(weeks):
                 period_start = start + dt.timedelta(weeks=week)
+                if period_start > end:
+                    break
                 period_end = min(end, period_start + dt.timedelta(days=6))
                 rows.append(Log(placement_id=pk, period_start=period_start,
                                 period_end=period_end, content=LOG_TEXT,
