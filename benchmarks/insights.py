@@ -18,8 +18,9 @@ Then it times ``compute(slice)`` of every KPI and breakdown registered in
 ``chanchuang.insights.kpis`` (whatever is registered when it runs) for one school (staff view),
 one department of it, one industry college of it and all 20 schools (provincial view), this year
 and last, the median of ``--runs`` runs after a warm one, with the queries one run sends; the
-budget is 300 ms each. It also times the dashboard and provincial pages through the Django test
-client when the URL names ``insights:dashboard`` / ``insights:province`` exist."""
+budget is 300 ms each (``--explain KEY`` prints a figure's SQL and query plan). It also times
+the dashboard and provincial pages through the Django test client when the URL names
+``insights:dashboard`` / ``insights:province`` exist."""
 
 from __future__ import annotations
 
@@ -754,6 +755,30 @@ def kpi_figures(world: dict, runs: int) -> None:
     print(f"slowest: {slowest[0]} {slowest[1]:.1f} ms (budget {BUDGET_MS} ms)")
 
 
+def explain(world: dict, key: str) -> None:
+    """The SQL and the database's plan of each query one figure sends for the provincial view
+    this year (``--explain KEY``), to see which index it lacks."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from chanchuang.insights.kpis import BREAKDOWNS, KPIS, Slice
+
+    figure = KPIS.get(key) or BREAKDOWNS.get(key)
+    if figure is None:
+        print(f"  --explain {key}: no such figure")
+        return
+    piece = Slice(world["year"], frozenset(school.pk for school in world["schools"]))
+    with CaptureQueriesContext(connection) as captured:
+        figure.compute(piece)
+    prefix = "EXPLAIN ANALYZE " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+    for query in captured.captured_queries:
+        print(f"  {query['time']} s  {query['sql']}")
+        with connection.cursor() as cursor:
+            cursor.execute(prefix + query["sql"])
+            for row in cursor.fetchall():
+                print("      " + " ".join(str(cell) for cell in row))
+
+
 def page_figures(world: dict, runs: int) -> None:
     """The dashboard as school staff and department staff, the provincial page as the
     observer: server time through the test client, when those pages exist."""
@@ -791,6 +816,8 @@ def main() -> None:
                         help="fraction of the 1,000,000 events (and of the students, partners, "
                              "…) to build; 0.05 for a quick run")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--explain", action="append", default=[], metavar="KEY",
+                        help="print the SQL and query plan of this figure (repeatable)")
     args = parser.parse_args()
 
     data_dir = tempfile.TemporaryDirectory(prefix="chanchuang-bench-")  # removed at exit
@@ -816,6 +843,8 @@ def main() -> None:
     print_counts()
     kpi_figures(world, args.runs)
     page_figures(world, args.runs)
+    for key in args.explain:
+        explain(world, key)
 
 
 if __name__ == "__main__":
