@@ -125,6 +125,7 @@ def build(scale: float, year: int) -> dict:
     """The 20 schools and their facts (see the module's docstring); returns what the timing
     needs: the schools, a department and an industry college of the first, and the users."""
     from django.contrib.auth.hashers import make_password
+    from django.db import transaction
 
     from chanchuang.core.choices import Role
     from chanchuang.core.models import Membership, Region, User
@@ -140,15 +141,17 @@ def build(scale: float, year: int) -> dict:
     writer = Writer()
     started = time.perf_counter()
     for number in range(SCHOOLS):
-        school_world = _build_school(number, scale, year, rng, password, hubei, elsewhere,
-                                     writer)
+        with transaction.atomic():  # one commit a school, not one a batch
+            school_world = _build_school(number, scale, year, rng, password, hubei, elsewhere,
+                                         writer)
         print(f"  school {number + 1}/{SCHOOLS} built ({time.perf_counter() - started:.0f} s)",
               file=sys.stderr, flush=True)
         world["schools"].append(school_world["school"])
         if number == 0:
             world.update(school_world)
     writer.flush()
-    _logs(scale, year, rng)
+    with transaction.atomic():
+        _logs(scale, year, rng)
     print(f"  logs written ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
     observer = User.objects.create(username="bench_observer", real_name="省级观察员",
                                    password=password)
@@ -515,6 +518,7 @@ def _placements(school, departments, students, organisations, agreements, staff,
         BlockKind,
         InsurancePayer,
         PlacementStatus,
+        PositionStatus,
         RoundStatus,
         Shift,
     )
@@ -527,6 +531,8 @@ def _placements(school, departments, students, organisations, agreements, staff,
         SelectionRound,
         TrainingPlan,
     )
+    from chanchuang.talent.choices import DemandOrigin, DemandStatus, TimeFrame
+    from chanchuang.talent.models import Demand
 
     policies = {when: InsurancePolicy.objects.create(
         school=school, number=f"BX{school.pk}{when}", insurer="基准保险公司",
@@ -547,8 +553,11 @@ def _placements(school, departments, students, organisations, agreements, staff,
             # Final-year students go out in the spring before they graduate, others in autumn.
             first = dt.date(when, 3, 2) if when == enrolment + 3 else dt.date(when, 9, 7)
             last = first + dt.timedelta(weeks=rng.randint(8, 16))
-            PlanBlock.objects.create(plan=plan, kind=BlockKind.ENTERPRISE, title="企业实践",
-                                     start_date=first, end_date=last)
+            # bulk_create sends no post_save: the positions' demands (which the placements
+            # signal would mirror one by one, with skills and audit) are written below.
+            PlanBlock.objects.bulk_create([PlanBlock(
+                plan=plan, kind=BlockKind.ENTERPRISE, title="企业实践", start_date=first,
+                end_date=last)])
             selection = SelectionRound.objects.create(
                 plan=plan, number=number, status=RoundStatus.PUBLISHED,
                 choices_deadline=_aware(first - dt.timedelta(days=30)),
@@ -563,9 +572,18 @@ def _placements(school, departments, students, organisations, agreements, staff,
                     shift=Shift.NIGHT if rng.random() < 0.03 else Shift.DAY,
                     overtime=rng.random() < 0.05, post_headcount=rng.randint(20, 200),
                     stipend=Decimal(rng.randint(2000, 4000)),
-                    probation_wage=Decimal(rng.randint(2500, 4500))))
+                    probation_wage=Decimal(rng.randint(2500, 4500)),
+                    status=PositionStatus.CLOSED if when < year else PositionStatus.OPEN))
                 seats += wanted[-1].seats
             positions = Position.objects.bulk_create(wanted)
+            for position in positions:
+                writer.add(Demand(
+                    school=school, organisation_id=position.organisation_id,
+                    post=position.title, headcount=position.seats,
+                    timeframe=TimeFrame.THIS_YEAR, year_from=when, year_to=when,
+                    status=DemandStatus.OPEN if when == year else DemandStatus.FILLED,
+                    origin=DemandOrigin.POSITION, source_key=f"position:{position.pk}",
+                    source_url=position.get_absolute_url()))
             free = [p for p in positions for _ in range(p.seats)]
             rng.shuffle(free)
             for student, position in zip(cohort, free, strict=False):
@@ -704,6 +722,7 @@ def print_counts() -> None:
     from chanchuang.core.models import Organisation, Student
     from chanchuang.partners.models import Agreement, Commitment
     from chanchuang.placements.models import Position
+    from chanchuang.talent.models import Demand
 
     total = 0
     for label, model in event_models():
@@ -713,7 +732,7 @@ def print_counts() -> None:
     print(f"  {'events in all':24}{total:>12,}")
     for label, model in (("students", Student), ("organisations", Organisation),
                          ("agreements", Agreement), ("commitments", Commitment),
-                         ("positions", Position)):
+                         ("positions", Position), ("talent demands", Demand)):
         print(f"  ({label:22}{model.objects.count():>12,})")
 
 
