@@ -1,14 +1,16 @@
 """Benchmark: every dashboard figure (成效看板) on province-scale data — 1,000,000 events across
 20 colleges of one province.
 
-    python benchmarks/insights.py [--scale F] [--runs N]
+    python benchmarks/insights.py [--scale F] [--runs N] [--explain KEY]
+    bin/with-postgres .venv/bin/python benchmarks/insights.py    # the same on PostgreSQL 15
 
 Uses a fresh SQLite database in a temporary folder (removed at exit), or PostgreSQL when
 PGDATABASE is set (run it under bin/with-postgres). Builds 20 schools in Hubei, each with
 departments, majors, classes, ~5,000 students over four enrolment years, ~100 partner
 organisations with their agreements, commitments and deliveries, mentors with their activities,
 a bootcamp programme (applications, members, reviews, teams, credits), two industry colleges
-with shared resources and their bookings, training plans with positions, selection rounds,
+with shared resources and their bookings, training plans with positions (and the talent demand
+each mirrors, written directly rather than through the placements signal), selection rounds,
 choices and ~1 placement per student in school per year over two years with weekly milestone
 logs, and the graduate destinations of two graduation years; logs take up whatever brings the
 events to 1,000,000 × ``--scale`` (``--scale 0.05`` for a quick run). Rows are written with
