@@ -45,7 +45,8 @@ DESTINATION_FIELDS = ["学号", "姓名", "性别", "院系", "专业代码", "�
 # technical-service income (万元/year), staff training delivered (人天).
 STATUS_FIELDS = ["合作企业名称", "统一社会信用代码", "合作起始年月", "订单班学生数",
                  "共建课程数", "共建教材数", "企业兼职教师数", "接收实习学生数",
-                 "捐赠设备值（万元）", "接收毕业生就业数", "技术服务到款额（万元/年）", "为企业培训员工（人天）"]
+                 "捐赠设备值（万元）", "接收毕业生就业数", "技术服务到款额（万元/年）",
+                 "为企业培训员工（人天）"]
 
 
 def _build(world, kind: str, year: int = 2026) -> ReportJob:
