@@ -4,9 +4,8 @@ personal: the export is logged with them)."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from chanchuang.core.tabular.columns import Column
 from chanchuang.core.tabular.exporting import Exporter
@@ -41,8 +40,8 @@ class ChainExporter(Exporter):
         Column("placement", _("placement"), export=lambda row: row.placement.text),
         Column("placement_status", _("placement evidence"),
                export=lambda row: row.placement.status_label),
-        Column("code", pgettext_lazy("outcome chain", "destination code"), export=lambda row: _destination(
-            row, lambda d: d.code)),
+        Column("code", pgettext_lazy("outcome chain", "destination code"),
+               export=lambda row: _destination(row, lambda d: d.code)),
         Column("destination", _("destination"), export=lambda row: _destination(
             row, lambda d: d.get_code_display())),
         Column("employer", _("employer"), export=lambda row: _destination(

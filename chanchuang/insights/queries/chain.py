@@ -4,12 +4,13 @@ the evidence status of every link, and the flags that expose inflated employment
 explaining itself in a sentence and linking to the record.
 
 The flag rules live here (pure reads). A whole selection is read in a fixed number of queries
-whatever the number of graduates (``chain()`` runs seven for a year, eight for a cohort): the rows, the bootcamp
-participations, the credits, the mentors' appointments, the placements, the start-ups the
-graduates founded and one grouped count of the year's destinations per class, major and
-employer. Everything starts from ``visible_to(user)``: department staff get their department's
-graduates only, and the employer shares are counted over what the user sees (a class and a major
-lie inside one department, so department staff see whole classes and majors)."""
+whatever the number of graduates (``chain()`` runs seven for a year, eight for a cohort): the
+rows (a cohort's members, then their destinations), the bootcamp participations, the credits,
+the mentors' appointments, the placements, the start-ups the graduates founded and one grouped
+count of the year's destinations per class, major and employer. Everything starts from
+``visible_to(user)``: department staff get their department's graduates only, and the employer
+shares are counted over what the user sees (a class and a major lie inside one department, so
+department staff see whole classes and majors)."""
 
 from __future__ import annotations
 
@@ -23,9 +24,8 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from chanchuang.core.identifiers import validate_credit_code
 from chanchuang.core.models import Student
@@ -72,7 +72,7 @@ class Flag(models.TextChoices):
 
 
 # How loud each flag is: the weak one (self-reported) is a warning.
-SEVERITY = {flag: "danger" for flag in Flag} | {Flag.SELF_REPORTED: "warning"}
+SEVERITY = dict.fromkeys(Flag, "danger") | {Flag.SELF_REPORTED: "warning"}
 
 
 class LinkStatus(models.TextChoices):

@@ -26,4 +26,5 @@ class ChainTable(tables.Table):
     placement = _link_column("placement", _("placement"))
     outcome = _link_column("outcome", _("destination"))
     flags = tables.TemplateColumn(template_name="insights/chain/inc/flags.html",
-                                  accessor="flags", verbose_name=pgettext_lazy("outcome chain", "flags"), orderable=False)
+                                  accessor="flags", orderable=False,
+                                  verbose_name=pgettext_lazy("outcome chain", "flags"))
