@@ -37,7 +37,7 @@ def _good(world, graduates):
     a = world.enterprise_a
     return [
         [graduates[0].student_no, 2026, "11", a.name, a.credit_code, "420100", "运维技术员",
-         dt.date(2026, 7, 1), "就业协议书或劳动合同", "核验通过"],
+         dt.date(2026, 7, 1), "就业协议或劳动合同", "核验通过"],
         [graduates[1].student_no, 2026, "境内升学", "湖北工程学院", None, "湖北省孝感市", None,
          None, "录取通知书", None],
         [graduates[2].student_no, 2026, "80", "江汉大学", None, None, None, None, None, None],

@@ -29,13 +29,14 @@ from chanchuang.placements.tests import factories as placement_factories
 # they speak for and the reports to submit (5); for department staff their decisions; for
 # enterprise members their decisions, returned work and their organisation's bookings. Talent's
 # supply adds, for staff, department staff and admins, the certificates awaiting a check (1).
+# Insights' destinations add, for school staff and admins, those awaiting verification (1).
 PINNED = [
-    ("staff_wang", 23),
+    ("staff_wang", 24),
     ("dept_zhou", 13),
     ("hr_li", 17),
     ("mentor_chen", 13),
     ("student_liu", 17),  # her student record read once, with its login
-    ("admin", 27),  # a school section for each of the two schools
+    ("admin", 28),  # a school section for each of the two schools
 ]
 
 
