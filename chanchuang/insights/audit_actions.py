@@ -8,7 +8,6 @@ from chanchuang.core.audit_actions import Action, register
 ACTIONS: list[Action] = []
 
 # --- destinations ------------------------------------------------------------------------------
-from django.utils.translation import gettext_lazy as _  # noqa: E402
 
 ACTIONS += [
     Action("insights.destination.recorded", _("Graduate destination recorded")),

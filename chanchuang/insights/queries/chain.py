@@ -22,7 +22,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -185,17 +184,8 @@ class Chain:
 
 
 def record_url(obj: Any) -> str:
-    """The page of a record, or "" when it has none (yet).
-
-    TEMPORARY guard: the graduate-destination page (``insights:graduatedestination_detail``)
-    comes with the destinations sub-concept; until it is merged, a destination links nowhere.
-    Remove the ``try`` once that route exists."""
-    if obj is None:
-        return ""
-    try:
-        return obj.get_absolute_url()
-    except NoReverseMatch:
-        return ""
+    """The page of a record, or "" when there is no record."""
+    return "" if obj is None else obj.get_absolute_url()
 
 
 # --- Selecting ---------------------------------------------------------------------------------
