@@ -36,10 +36,11 @@ def seeded(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def rows(seeded, django_db_blocker):
-    with django_db_blocker.unblock():
-        school = School.objects.get(code=core_demo.MAIN_SCHOOL["code"])
-        return list(GraduateDestination.objects.filter(school=school).select_related("major"))
+def rows(seeded, db):
+    """This demo school's destinations (``db`` makes the session set up the test database even
+    when this module runs alone)."""
+    school = School.objects.get(code=core_demo.MAIN_SCHOOL["code"])
+    return list(GraduateDestination.objects.filter(school=school).select_related("major"))
 
 
 def test_two_graduation_years_of_mostly_employed_graduates(rows, seeded):
@@ -77,7 +78,6 @@ def test_the_implausible_employer_and_the_startup_without_a_company(rows, django
             phantom[0].verification) == ("75", "", None, Verification.MISSING)
 
 
-def test_seeding_again_changes_nothing(seeded, rows, django_db_blocker):
-    with django_db_blocker.unblock():
-        assert demo.seed() == ""
-        assert GraduateDestination.objects.count() == len(rows)
+def test_seeding_again_changes_nothing(seeded, rows):
+    assert demo.seed() == ""
+    assert GraduateDestination.objects.count() == len(rows)
