@@ -10,6 +10,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Q,
     Subquery,
@@ -17,6 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.insights.kpis import Breakdown, Kpi, Share, Slice, Unit
@@ -63,12 +65,14 @@ def _positions(piece: Slice):
 
 def _fill(piece: Slice) -> dict[int, Share]:
     """Seats filled (placements not cancelled) against seats offered, of the positions of the
-    year; one grouped query."""
+    year; a position that hosted more students than its seats (one after another over the
+    year) counts as full, not over-full. One grouped query."""
     filled = Placement.objects.filter(position=OuterRef("pk")).exclude(
         status=PlacementStatus.CANCELLED).order_by().values("position").annotate(
         n=Count("pk")).values("n")
-    rows = (_positions(piece).annotate(filled=Subquery(filled)).order_by()
-            .values_list("plan__school_id")
+    rows = (_positions(piece).annotate(filled=Least(Coalesce(Subquery(filled), 0), F("seats"),
+                                                       output_field=IntegerField()))
+            .order_by().values_list("plan__school_id")
             .annotate(part=Sum("filled"), whole=Sum("seats"))
             .values_list("plan__school_id", "part", "whole"))
     return {school: Share(part or 0, whole or 0) for school, part, whole in rows}

@@ -117,6 +117,17 @@ def test_placement_fill_is_filled_seats_over_seats(world):
     assert value("placement_fill", world, department=world.department_2) is None
 
 
+def test_a_position_hosting_more_students_than_seats_counts_as_full(world):
+    plan = plf.plan(school=world.school, major=world.major)
+    full = plf.position(plan=plan, organisation=world.enterprise_a, seats=2)
+    half = plf.position(plan=plan, organisation=world.enterprise_b, title="后厨助理", seats=4)
+    for student in students(world, 3):  # one after another over the year: 3 on 2 seats
+        placed(world, full, student)
+    for student in students(world, 2):
+        placed(world, half, student)
+    assert value("placement_fill", world) == Share(4, 6)
+
+
 def test_students_in_training_and_missing_safeguards_narrow_by_department(world):
     plan = plf.plan(school=world.school, major=world.major)
     position = plf.position(plan=plan, organisation=world.enterprise_a, seats=10)
