@@ -50,7 +50,7 @@ def _utilisation(piece: Slice) -> dict[int, Share]:
     """Booked (approved) hours against open hours of the active shared resources over the
     year, by the colleges app's utilisation (two queries: the resources, their bookings)."""
     resources = SharedResource.objects.filter(college__school_id__in=piece.school_ids,
-                                              is_active=True).select_related("college")
+                                              is_active=True).select_related("college", "owner")
     if piece.college_id is not None:
         resources = resources.filter(college_id=piece.college_id)
     resources = list(resources)
