@@ -5,7 +5,6 @@ tables, which is what goes up the line."""
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,17 +15,11 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
 from chanchuang.colleges.models import AnnualReport
 from chanchuang.colleges.queries.indicators import STATUS_COLUMN_TITLES, Scorecard, number
+from chanchuang.core import word
 from chanchuang.core.pdf import render_pdf
-
-FONT = "Noto Sans CJK SC"
-EAST_ASIAN_FONT = "宋体"
 
 
 def long_date(value) -> str:
@@ -211,65 +204,14 @@ def render_report_pdf(report: AnnualReport, card: Scorecard) -> bytes:
     return render_pdf(html)
 
 
-def _font(run, size: float | None = None, bold: bool = False) -> None:
-    run.font.name = FONT
-    run.font.bold = bold
-    if size:
-        run.font.size = Pt(size)
-    properties = run._element.get_or_add_rPr()
-    properties.get_or_add_rFonts().set(qn("w:eastAsia"), EAST_ASIAN_FONT)
-
-
-def _table(document, headings: list[str], rows: list[list[str]]) -> None:
-    if not rows:
-        document.add_paragraph(_("None recorded."))
-        return
-    table = document.add_table(rows=1, cols=len(headings))
-    table.style = "Table Grid"
-    for cell, heading in zip(table.rows[0].cells, headings, strict=True):
-        cell.text = ""
-        _font(cell.paragraphs[0].add_run(heading), 9, bold=True)
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            cell.text = ""
-            _font(cell.paragraphs[0].add_run(value), 9)
-
-
-def _heading(document, text: str, level: int) -> None:
-    heading = document.add_heading(level=level)
-    _font(heading.add_run(text), 16 if level == 1 else 13, bold=True)
-
-
-def _paragraphs(document, section_paragraphs: list[str]) -> None:
-    if not section_paragraphs:
-        document.add_paragraph(_("(Not written.)"))
-    for text in section_paragraphs:
-        paragraph = document.add_paragraph()
-        paragraph.paragraph_format.first_line_indent = Pt(21)
-        _font(paragraph.add_run(text), 10.5)
-
-
 def render_report_docx(report: AnnualReport, card: Scorecard) -> bytes:
     """The report as an editable Word document: the same headings, narrative and tables."""
     data = context(report, card)
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), EAST_ASIAN_FONT)
-    document.core_properties.title = data["title"]
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(title.add_run(data["title"]), 20, bold=True)
-    byline = document.add_paragraph()
-    byline.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(byline.add_run(f"{data['school']}　{data['built_on']}"), 11)
+    document = word.new_document(data["title"], f"{data['school']}　{data['built_on']}")
     for part in data["parts"]:
-        _heading(document, part.heading, 1)
+        word.add_heading(document, part.heading, 1)
         if part.paragraphs is not None:
-            _paragraphs(document, part.paragraphs)
+            word.add_paragraphs(document, part.paragraphs)
         else:
-            _table(document, part.headings, part.rows)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+            word.add_table(document, part.headings, part.rows)
+    return word.to_bytes(document)

@@ -19,24 +19,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Cm
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from PIL import Image, ImageDraw, ImageFont
 
-from chanchuang.colleges.documents import (
-    EAST_ASIAN_FONT,
-    FONT,
-    _font,
-    _heading,
-    _paragraphs,
-    _table,
-    long_date,
-    paragraphs,
-)
+from chanchuang.colleges.documents import long_date, paragraphs
+from chanchuang.core import word
 from chanchuang.core.models import School
 from chanchuang.core.pdf import render_pdf
 from chanchuang.core.tabular.exporting import neutralise
@@ -216,29 +205,15 @@ def annual_pdf(data: dict[str, Any]) -> bytes:
 
 def annual_docx(data: dict[str, Any]) -> bytes:
     """The annual partnership report as an editable Word document."""
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), EAST_ASIAN_FONT)
-    document.core_properties.title = data["title"]
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(title.add_run(data["title"]), 20, bold=True)
-    byline = document.add_paragraph()
-    byline.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(byline.add_run(f"{data['school']}　{data['built_on']}"), 11)
-    source = document.add_paragraph()
-    source.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(source.add_run(_("Figures from the platform's records as of %(when)s.")
-                         % {"when": data["data_as_of"]}), 9)
+    document = word.new_document(
+        data["title"], f"{data['school']}　{data['built_on']}",
+        _("Figures from the platform's records as of %(when)s.") % {"when": data["data_as_of"]})
     for part in data["parts"]:
-        _heading(document, part.heading, 1)
+        word.add_heading(document, part.heading, 1)
         if part.paragraphs is not None:
-            _paragraphs(document, part.paragraphs)
+            word.add_paragraphs(document, part.paragraphs)
             continue
         if part.chart:
             document.add_picture(io.BytesIO(part.chart), width=Cm(16))
-        _table(document, part.headings, part.rows)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+        word.add_table(document, part.headings, part.rows)
+    return word.to_bytes(document)
