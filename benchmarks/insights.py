@@ -592,18 +592,19 @@ def _placements(school, departments, students, organisations, agreements, staff,
                 if student.status == "suspended":
                     continue
                 matched = rng.random() < 0.9
+                rank = rng.choices([1, 2, 3], weights=[60, 27, 13])[0] if matched else None
                 status = PlacementStatus.CANCELLED if rng.random() < 0.03 else \
                     PlacementStatus.COMPLETED if last < today else PlacementStatus.CONFIRMED
                 start = first + dt.timedelta(days=rng.randint(0, 6))
                 writer.add(Placement(
                     student=student, position=position, round=selection if matched else None,
+                    choice_rank=rank,
                     status=status, start_date=start, end_date=last, supervisor=staff,
                     mentor_name="企业导师", mentor_email=f"m{position.organisation_id}@example.cn",
                     insurance=policies[when] if rng.random() < 0.97 else None,
                     confirmed_at=_aware(start - dt.timedelta(days=5)), confirmed_by=staff))
                 hosts.setdefault(student.pk, set()).add(position.organisation_id)
                 if matched:
-                    rank = rng.choices([1, 2, 3], weights=[60, 27, 13])[0]
                     others = rng.sample([p for p in positions if p.pk != position.pk],
                                         min(rank - 1, len(positions) - 1))
                     for r, chosen in enumerate([*others, position], start=1):

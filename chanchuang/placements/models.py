@@ -427,6 +427,10 @@ class Placement(Linked, models.Model):
                                  on_delete=models.PROTECT, related_name="placements")
     round = models.ForeignKey(SelectionRound, verbose_name=_("selection round"), null=True,
                               blank=True, on_delete=models.PROTECT, related_name="placements")
+    choice_rank = models.PositiveSmallIntegerField(
+        _("choice obtained"), null=True, blank=True, editable=False,
+        help_text=_("The rank the student gave this position in the round that placed them; "
+                    "empty when it was not among their choices or no round placed them."))
     status = models.CharField(_("status"), max_length=10, choices=PlacementStatus.choices,
                               default=PlacementStatus.MATCHED)
     start_date = models.DateField(_("start date"))

@@ -365,9 +365,15 @@ def publish_round(*, actor: User, selection: SelectionRound) -> list[Placement]:
             raise DomainError(_("Run the match before publishing."))
         core_services.publish_match(selection.run)
         start, end = queries.enterprise_period(selection.plan)
+        # Which choice each student obtained is kept with the placement (the dashboard counts
+        # it over a province's placements without looking each one up again).
+        ranks = {(student, position): rank for student, position, rank in
+                 Preference.objects.filter(round=selection).values_list(
+                     "student_id", "position_id", "rank")}
         placements = Placement.objects.bulk_create([
             Placement(student_id=int(student_id), position_id=int(position_id),
-                      round=selection, start_date=start, end_date=end)
+                      round=selection, start_date=start, end_date=end,
+                      choice_rank=ranks.get((int(student_id), int(position_id))))
             for student_id, position_id in selection.run.result["assignment"].items()
             if position_id is not None])
         selection.status = RoundStatus.PUBLISHED

@@ -25,7 +25,7 @@ from chanchuang.insights.kpis import Breakdown, Kpi, Share, Slice, Unit
 from chanchuang.insights.kpis.links import list_url, overlapping
 from chanchuang.insights.kpis.slicing import college_majors
 from chanchuang.placements.choices import BlockKind, PlacementStatus
-from chanchuang.placements.models import Placement, PlanBlock, Position, Preference
+from chanchuang.placements.models import Placement, PlanBlock, Position
 
 SECTION = _("Alternating training")
 IN_TRAINING = (PlacementStatus.CONFIRMED, PlacementStatus.COMPLETED)
@@ -80,14 +80,13 @@ def _fill(piece: Slice) -> dict[int, Share]:
 
 def _ranks(piece: Slice) -> dict[int, dict[str, int]]:
     """Placements of the year from a selection round, by the rank the student had given the
-    position they were placed at (1–3, other, or not among their choices)."""
-    rank = Preference.objects.filter(round=OuterRef("round"), student=OuterRef("student"),
-                                     position=OuterRef("position")).values("rank")[:1]
+    position they were placed at (1–3, other, or not among their choices), as the round's
+    publication stored it on each placement. One grouped query."""
     placements = _placements(piece, statuses=[s for s in PlacementStatus
                                               if s != PlacementStatus.CANCELLED])
-    rows = (placements.filter(round__isnull=False).annotate(rank=Subquery(rank)).annotate(
-        obtained=Case(When(rank__isnull=True, then=Value("none")),
-                      *(When(rank=int(n), then=Value(n)) for n in RANKS[:3]),
+    rows = (placements.filter(round__isnull=False).annotate(
+        obtained=Case(When(choice_rank__isnull=True, then=Value("none")),
+                      *(When(choice_rank=int(n), then=Value(n)) for n in RANKS[:3]),
                       default=Value("other"), output_field=CharField()))
             .order_by().values_list("position__plan__school_id", "obtained")
             .annotate(n=Count("pk")).values_list("position__plan__school_id", "obtained", "n"))

@@ -23,7 +23,7 @@ from chanchuang.partners.choices import AgreementStatus
 from chanchuang.partners.models import Commitment, Delivery
 from chanchuang.partners.tests import factories as paf
 from chanchuang.placements.choices import PlacementStatus
-from chanchuang.placements.models import Placement, Preference
+from chanchuang.placements.models import Placement
 from chanchuang.placements.tests import factories as plf
 from chanchuang.talent.tests import factories as taf
 
@@ -149,22 +149,14 @@ def test_choice_obtained_is_the_rank_the_student_gave_the_position(world):
     a = plf.position(plan=plan, organisation=world.enterprise_a, seats=10)
     b = plf.position(plan=plan, organisation=world.enterprise_b, seats=10, title="储备店长")
     selection = plf.selection_round(plan)
-    first, second, other, unranked = students(world, 4)
-    for student, placed_at, choices in ((first, a, [a, b]), (second, b, [a, b]),
-                                        (other, a, [b]), (unranked, b, [])):
-        for rank, position in enumerate(choices, start=1):
-            Preference.objects.create(round=selection, student=student, position=position,
-                                      rank=rank)
-        placed(world, placed_at, student, round=selection)
-    # ``other`` chose only b but was placed at a: not among their choices, like ``unranked``.
-    assert breakdown("rank_obtained", world) == {"1": 1, "2": 1, "none": 2}
-    third = students(world, 1)[0]
-    for rank, position in enumerate([b, b, a], start=1):
-        if rank != 2:
-            Preference.objects.create(round=selection, student=third, position=position,
-                                      rank=rank)
-    placed(world, a, third, round=selection)
+    # The rank each student gave the position they got, as the round's publication stores it
+    # (None: not among their choices); a placement made outside a round is not counted.
+    for rank in (1, 2, None, None, 3):
+        placed(world, a, students(world, 1)[0], round=selection, choice_rank=rank)
+    placed(world, b, students(world, 1)[0])
     assert breakdown("rank_obtained", world) == {"1": 1, "2": 1, "3": 1, "none": 2}
+    placed(world, b, students(world, 1)[0], round=selection, choice_rank=5)
+    assert breakdown("rank_obtained", world)["other"] == 1
 
 
 def test_bootcamp_start_ups_and_awards(world):

@@ -146,8 +146,8 @@ def test_a_round_from_choices_to_published_placements(world, django_capture_on_c
     placements = services.publish_round(actor=world.staff_wang, selection=selection)
     selection.run.refresh_from_db()
     assert selection.run.reproduced is True and selection.run.published_at is not None
-    assert {(p.student_id, p.position_id) for p in placements} == {
-        (liu.pk, world.position_b.pk), (ma.pk, world.position_a.pk)}
+    assert {(p.student_id, p.position_id, p.choice_rank) for p in placements} == {
+        (liu.pk, world.position_b.pk, 2), (ma.pk, world.position_a.pk, 1)}
     assert placements[0].start_date == pf.ENTERPRISE_BLOCK[0]
     published = AuditEntry.objects.filter(object_id=str(selection.pk),
                                           content_type__model="selectionround").latest("pk")
