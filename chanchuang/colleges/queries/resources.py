@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -161,11 +162,19 @@ def _hours(delta: dt.timedelta) -> Decimal:
     return Decimal(delta.total_seconds()) / Decimal(3600)
 
 
+@lru_cache(maxsize=256)
+def weekdays_in_month(year: int, month: int) -> dict[str, int]:
+    """How many Mondays ("1") … Sundays ("7") a month has."""
+    counts = dict.fromkeys("1234567", 0)
+    for day in range(1, calendar.monthrange(year, month)[1] + 1):
+        counts[str(dt.date(year, month, day).isoweekday())] += 1
+    return counts
+
+
 def open_hours(resource: SharedResource, year: int, month: int) -> Decimal:
     """The hours a resource is open in a month (its open days times its daily hours)."""
-    days = calendar.monthrange(year, month)[1]
-    open_days = sum(1 for day in range(1, days + 1)
-                    if str(dt.date(year, month, day).isoweekday()) in resource.open_days)
+    counts = weekdays_in_month(year, month)
+    open_days = sum(counts[day] for day in set(resource.open_days) if day in counts)
     daily = _hours(dt.datetime.combine(dt.date.min, resource.closes_at)
                    - dt.datetime.combine(dt.date.min, resource.opens_at))
     return daily * open_days
