@@ -1,18 +1,21 @@
 """KPIs of industry colleges (colleges app): the colleges running in the year, the students of
 their programmes and the utilisation of their shared resources. The programme students and the
 utilisation reuse the colleges app's own definitions (``colleges.indicators`` and
-``colleges.queries.resources.utilisation``), grouped per school instead of per college."""
+``colleges.queries.resources.open_hours``), grouped per school instead of per college."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, DurationField, F, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chanchuang.colleges import indicators
-from chanchuang.colleges.models import CollegeProgramme, IndustryCollege, SharedResource
-from chanchuang.colleges.queries.resources import utilisation
+from chanchuang.colleges.choices import BookingStatus
+from chanchuang.colleges.models import Booking, CollegeProgramme, IndustryCollege, SharedResource
+from chanchuang.colleges.queries.resources import open_hours
 from chanchuang.insights.kpis import Kpi, Share, Slice, Unit
 from chanchuang.insights.kpis.links import list_url, year_bounds
 
@@ -48,22 +51,30 @@ def _programme_students(piece: Slice) -> dict[int, int]:
 
 def _utilisation(piece: Slice) -> dict[int, Share]:
     """Booked (approved) hours against open hours of the active shared resources over the
-    year, by the colleges app's utilisation (two queries: the resources, their bookings)."""
+    year: open hours by the colleges app's own ``open_hours``, booked hours summed by the
+    database (two queries: the resources, the bookings' hours per school)."""
     resources = SharedResource.objects.filter(college__school_id__in=piece.school_ids,
-                                              is_active=True).select_related("college", "owner")
+                                              is_active=True)
     if piece.college_id is not None:
         resources = resources.filter(college_id=piece.college_id)
-    resources = list(resources)
-    if not resources:
+    opened: dict[int, Decimal] = {}
+    for resource in resources.select_related("college"):
+        school = resource.college.school_id
+        opened[school] = opened.get(school, Decimal(0)) + sum(
+            open_hours(resource, piece.year, month) for month in range(1, 13))
+    if not opened:
         return {}
-    usage = utilisation(None, dt.date(piece.year, 1, 1), dt.date(piece.year, 12, 1), resources)
-    hours: dict[int, list] = {}
-    for row in usage.resources:
-        booked_open = hours.setdefault(row.resource.college.school_id, [0, 0])
-        booked_open[0] += row.booked
-        booked_open[1] += row.open
-    return {school: Share(round(booked), round(opened))
-            for school, (booked, opened) in hours.items()}
+    zone = timezone.get_current_timezone()
+    booked = dict(Booking.objects.filter(
+        resource__in=resources.values("pk"), status=BookingStatus.APPROVED,
+        starts_at__gte=dt.datetime(piece.year, 1, 1, tzinfo=zone),
+        starts_at__lt=dt.datetime(piece.year + 1, 1, 1, tzinfo=zone))
+        .order_by().values_list("resource__college__school_id")
+        .annotate(span=Sum(F("ends_at") - F("starts_at"), output_field=DurationField()))
+        .values_list("resource__college__school_id", "span"))
+    return {school: Share(round(Decimal(booked[school].total_seconds()) / 3600)
+                          if booked.get(school) else 0, round(hours))
+            for school, hours in opened.items()}
 
 
 FIGURES = (
