@@ -122,7 +122,9 @@ def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-def _structure(school: School, departments) -> list[Major]:
+def departments_and_majors(school: School, departments) -> list[Major]:
+    """The school's departments and majors as the demo lists them (made where missing); the
+    majors in order."""
     majors = []
     for dept_name, dept_code, major_rows in departments:
         department, _ = Department.objects.get_or_create(school=school, name=dept_name,
@@ -162,7 +164,7 @@ def _students(school: School, majors: list[Major], sizes: range) -> int:
         for year in ENROLMENT_YEARS:
             large = (major.department.name, year) == LARGE_COHORT[:2]
             for klass in range(1, (LARGE_COHORT[2] if large else 1) + 1):
-                _class(school, major, serial, year, klass, sizes, existing, users, students)
+                add_class(school, major, serial, year, klass, sizes, existing, users, students)
     User.objects.bulk_create(users, batch_size=500)
     for student in students:
         student.user_id = student.user.pk
@@ -174,8 +176,8 @@ def _students(school: School, majors: list[Major], sizes: range) -> int:
     return len(students)
 
 
-def _class(school: School, major: Major, serial: int, year: int, klass: int, sizes: range,
-           existing: set[str], users: list[User], students: list[Student]) -> None:
+def add_class(school: School, major: Major, serial: int, year: int, klass: int, sizes: range,
+              existing: set[str], users: list[User], students: list[Student]) -> None:
     """One class and its missing students (appended to ``users`` and ``students``)."""
     suffix = f"-{klass}" if klass > 1 else ""
     rng = random.Random(f"{school.code}-{major.code}-{year}{suffix}")
@@ -242,8 +244,8 @@ def seed() -> str:
     """Create whatever of the core scenario is missing; return a one-line summary."""
     main, _ = School.objects.get_or_create(code=MAIN_SCHOOL["code"], defaults=MAIN_SCHOOL)
     second, _ = School.objects.get_or_create(code=SECOND_SCHOOL["code"], defaults=SECOND_SCHOOL)
-    main_majors = _structure(main, MAIN_DEPARTMENTS)
-    second_majors = _structure(second, SECOND_DEPARTMENTS)
+    main_majors = departments_and_majors(main, MAIN_DEPARTMENTS)
+    second_majors = departments_and_majors(second, SECOND_DEPARTMENTS)
     _organisations(main, MAIN_ORGANISATIONS)
     _organisations(second, SECOND_ORGANISATIONS)
     added = _students(main, main_majors, STUDENTS_PER_CLASS)

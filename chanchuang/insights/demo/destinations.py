@@ -95,7 +95,7 @@ def _cohorts(school: School, years: list[int]) -> list[Student]:
     """The classes graduating in ``years`` (one per major, enrolled three years before),
     added the way the core demo adds its own; those whose graduation summer has passed are
     graduated. Returns every student of those cohorts."""
-    majors = core_demo._structure(school, core_demo.MAIN_DEPARTMENTS)
+    majors = core_demo.departments_and_majors(school, core_demo.MAIN_DEPARTMENTS)
     existing = set(Student.objects.filter(school=school).values_list("student_no", flat=True))
     users: list[User] = []
     students: list[Student] = []
@@ -105,7 +105,7 @@ def _cohorts(school: School, years: list[int]) -> list[Student]:
         if enrolled in core_demo.ENROLMENT_YEARS:
             continue  # the core demo's own cohort, in its final year
         for serial, major in enumerate(majors, start=1):
-            core_demo._class(school, major, serial, enrolled, 1, core_demo.STUDENTS_PER_CLASS,
+            core_demo.add_class(school, major, serial, enrolled, 1, core_demo.STUDENTS_PER_CLASS,
                              existing, users, students)
         if today >= dt.date(year, 7, 1):
             for student in students:
