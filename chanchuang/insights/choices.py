@@ -88,7 +88,7 @@ class ReportKind(models.TextChoices):
 class JobStatus(models.TextChoices):
     """Where a report job stands."""
 
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Building")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+    QUEUED = "queued", pgettext_lazy("report build", "Queued")
+    RUNNING = "running", pgettext_lazy("report build", "Building")
+    DONE = "done", pgettext_lazy("report build", "Done")
+    FAILED = "failed", pgettext_lazy("report build", "Failed")
