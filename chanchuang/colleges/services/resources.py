@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.forms import ModelForm
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +36,8 @@ from chanchuang.core.visibility import scope_of
 
 # The exclusion constraint of migration 0002 (PostgreSQL only).
 OVERLAP_CONSTRAINT = "booking_no_overlap"
+# PostgreSQL's SQLSTATE for a deadlock it broke by aborting one transaction.
+DEADLOCK = "40P01"
 # A weekly series runs at most this long (a semester and its exams).
 SERIES_MAX_DAYS = 200
 
@@ -138,6 +140,14 @@ def _insert(actor: User, resource: SharedResource, bookings: list[Booking]) -> l
                                 "and choose again.")) from None
         raise DomainError(_("The slot is taken: %(booking)s.") % {
             "booking": queries.describe(next(iter(taken.values())), actor)}) from None
+    except OperationalError as exc:
+        # Two requests inserting overlapping slots can each wait for the other inside the
+        # exclusion constraint; PostgreSQL then aborts one of them (SQLSTATE 40P01), which
+        # lost the race: nothing of it is written.
+        if getattr(exc.__cause__, "sqlstate", None) != DEADLOCK:
+            raise
+        raise DomainError(_("Someone else has just booked this time; reload the calendar "
+                            "and choose again.")) from None
 
 
 def _tell_deciders(resource: SharedResource, booking: Booking, count: int = 1) -> None:
