@@ -26,9 +26,3 @@ def narrowed(queryset, piece: Slice, *, school: str = "school", department: str 
         queryset = queryset.filter(Q(**{f"{major}_id__in": college_majors(piece.college_id)}))
     return queryset
 
-
-def per_school(queryset, *, school: str = "school", **aggregate) -> dict[int, object]:
-    """One grouped query: ``{school_id: value}`` of the single aggregate given."""
-    (name, expression), = aggregate.items()
-    return dict(queryset.order_by().values_list(f"{school}_id").annotate(**{name: expression})
-                .values_list(f"{school}_id", name))

@@ -13,7 +13,7 @@ from chanchuang.core.choices import StudentStatus
 from chanchuang.core.models import Student
 from chanchuang.insights.kpis import Kpi, Slice, Unit
 from chanchuang.insights.kpis.links import list_url
-from chanchuang.insights.kpis.slicing import college_majors
+from chanchuang.insights.kpis.slicing import narrowed
 from chanchuang.talent.choices import DemandStatus
 from chanchuang.talent.models import Demand
 from chanchuang.talent.queries import gap
@@ -21,31 +21,24 @@ from chanchuang.talent.queries import gap
 SECTION = _("Talent supply and demand")
 
 
-def _narrowed(queryset, piece: Slice, major: str):
-    if piece.department_id is not None:
-        queryset = queryset.filter(**{f"{major}__department_id": piece.department_id})
-    if piece.college_id is not None:
-        queryset = queryset.filter(**{f"{major}_id__in": college_majors(piece.college_id)})
-    return queryset
-
-
 def _short_majors(piece: Slice) -> dict[int, int]:
     """Per school: the majors whose open demand for the year (head count of the demands
     listing the major whose window covers the year) exceeds the students graduating in it."""
     horizon = gap.Horizon(gap.THIS_YEAR, piece.year, piece.year)
     majors: dict[tuple[int, int], gap.MajorGap] = {}
-    demand = _narrowed(Demand.majors.through.objects.filter(
-        demand__school_id__in=piece.school_ids, demand__status=DemandStatus.OPEN,
-        demand__year_from__lte=horizon.last, demand__year_to__gte=horizon.first), piece, "major")
+    demand = narrowed(Demand.majors.through.objects.filter(
+        demand__status=DemandStatus.OPEN, demand__year_from__lte=horizon.last,
+        demand__year_to__gte=horizon.first), piece, school="demand__school",
+        department="major__department", major="major")
     for school, major, headcount in demand.order_by().values_list(
             "demand__school_id", "major_id").annotate(n=Sum("demand__headcount")).values_list(
             "demand__school_id", "major_id", "n"):
         majors[(school, major)] = gap.MajorGap(major, "", "", demand=headcount or 0)
     if not majors:
         return {}
-    students = _narrowed(Student.objects.filter(
-        school_id__in=piece.school_ids, status=StudentStatus.ENROLLED,
-        major_id__in={major for _school, major in majors}), piece, "major")
+    students = narrowed(Student.objects.filter(
+        status=StudentStatus.ENROLLED, major_id__in={major for _school, major in majors}),
+        piece, department="major__department", major="major")
     for school, major, supply in (
             students.annotate(graduates=gap.graduation_year())
             .filter(graduates__gte=horizon.first, graduates__lte=horizon.last).order_by()
