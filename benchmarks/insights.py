@@ -31,7 +31,6 @@ import contextlib
 import datetime as dt
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -40,6 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks._timing import median_ms  # noqa: E402  (needs the root on the path)
 
 SCHOOLS = 20
 PROVINCE = "420000"  # Hubei
@@ -50,22 +51,6 @@ DEPARTMENTS, MAJORS_PER_DEPARTMENT = 8, 3
 APPLICATIONS_PER_COHORT, BOOKINGS, ACTIVITIES, CONTRIBUTIONS_PER_COLLEGE = 250, 2_000, 1_000, 100
 BATCH = 5_000
 LOG_TEXT = "本周参与产线调试，学习了设备点检流程。"
-
-
-def _median_ms(work, runs: int) -> tuple[float, int]:
-    """The median time of ``work()`` in milliseconds over ``runs`` runs after a warm one, and
-    the queries one run sends."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    work()
-    times = []
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            work()
-            times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), len(queries)
 
 
 @contextlib.contextmanager
@@ -762,7 +747,7 @@ def kpi_figures(world: dict, runs: int) -> None:
         for name, school_ids, department_id, college_id in views:
             for when in (year, year - 1):
                 piece = Slice(when, school_ids, department_id, college_id)
-                ms, count = _median_ms(lambda piece=piece, figure=figure:
+                ms, count = median_ms(lambda piece=piece, figure=figure:
                                        figure.compute(piece), runs)
                 cells.append(ms)
                 queries = max(queries, count)
@@ -828,7 +813,7 @@ def page_figures(world: dict, runs: int) -> None:
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
 
-        ms, count = _median_ms(page, runs)
+        ms, count = median_ms(page, runs)
         print(f"  {name} as {who:10} {ms:8.1f} ms (median), {count} queries")
 
 

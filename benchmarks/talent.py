@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -25,23 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._timing import median_ms  # noqa: E402  (needs the root on the path)
+
 MAJORS, SKILLS, PARTNERS, EVIDENCED_PER_STUDENT = 20, 200, 200, 8
-
-
-def _median_ms(work, runs: int) -> tuple[float, int]:
-    """The median time of ``work()`` in milliseconds over ``runs`` runs after a warm one, and
-    the queries one run sends."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    work()
-    times = []
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            work()
-            times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), len(queries)
 
 
 def build(students: int, demands: int) -> dict:
@@ -60,11 +45,11 @@ def build(students: int, demands: int) -> dict:
     )
     from chanchuang.talent.choices import EvidenceKind, TimeFrame
     from chanchuang.talent.models import Course, Demand, DemandSkill, Skill, SkillEvidence
-    from chanchuang.talent.queries.gap import this_year
+    from chanchuang.talent.queries.demand import current_year
     from chanchuang.talent.services.supply import refresh_holdings
 
     rng = random.Random(15)
-    year = this_year()
+    year = current_year()
     school = School.objects.create(name="基准职业学院", code="4142000000", province_id="420000")
     departments = Department.objects.bulk_create(
         [Department(school=school, name=f"二级学院{n}") for n in range(5)])
@@ -138,7 +123,7 @@ def gap_figures(world: dict, runs: int) -> None:
     staff, school = world["staff"], world["school"]
     for key, _label in queries.HORIZON_CHOICES:
         scope = queries.GapScope(school_id=school.pk, horizon=queries.horizon_of(key))
-        ms, count = _median_ms(lambda scope=scope: queries.gap(staff, scope), runs)
+        ms, count = median_ms(lambda scope=scope: queries.gap(staff, scope), runs)
         print(f"  gap query, {key:12} {ms:8.1f} ms (median), {count} queries")
         if os.environ.get("BENCH_EXPLAIN"):
             from django.db import connection
@@ -159,7 +144,7 @@ def gap_figures(world: dict, runs: int) -> None:
             response = client.get("/gap/", {"horizon": horizon})
             assert response.status_code == 200, response.status_code
 
-        ms, count = _median_ms(page, runs)
+        ms, count = median_ms(page, runs)
         print(f"  gap page as {who:5}, {horizon:12} {ms:8.1f} ms (median), {count} queries")
 
 
