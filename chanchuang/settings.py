@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "chanchuang.talent",
     "chanchuang.placements",
     "chanchuang.insights",
+    "chanchuang.carbon",
     # After core, whose db_worker command (recovering imports a dead worker left behind at
     # start-up) wraps the one of django_tasks_db: the first app naming a command wins.
     "django_tasks",
@@ -331,3 +332,13 @@ LOGGING = {
 
 PLATFORM_NAME = _("Industry–Innovation Partnership Platform")
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
+# Live updates (the carbon trading floor) run over WebSockets through Django Channels
+# (chanchuang.asgi). One process keeps the channel layer in memory; when several processes
+# serve, REDIS_URL points every one of them at the same Redis (channels-redis).
+ASGI_APPLICATION = "chanchuang.asgi.application"
+REDIS_URL = env_str("REDIS_URL", "")
+CHANNEL_LAYERS = {"default": (
+    {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+    if REDIS_URL else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+)}

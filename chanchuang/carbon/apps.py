@@ -1,0 +1,12 @@
+"""The carbon app: the carbon-trading training simulator (碳排放权交易模拟实训)."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CarbonConfig(AppConfig):
+    """Configuration of the carbon app."""
+
+    name = "chanchuang.carbon"
+    label = "carbon"
+    verbose_name = _("Carbon-trading simulator")
