@@ -91,14 +91,17 @@ class Calendar:
         )
 
     def midday(self, day: int) -> int:
-        """Running time of the lunch break of ``day`` (the morning close)."""
-        return self.day_start(day) + self.seconds_per_day // 2
+        """The first whole second of ``day``'s afternoon session (the lunch break takes no
+        time); rounded up, so that on a day of an odd number of seconds ``moment`` already
+        reads the afternoon there."""
+        return self.day_start(day) + (self.seconds_per_day + 1) // 2
 
     def next_boundary(self, elapsed: float) -> int:
-        """The next session boundary after ``elapsed``: the lunch break or the next opening."""
+        """The next session boundary after ``elapsed``: the lunch break or the next opening;
+        the end of the session at the latest (and from then on)."""
         day = int(elapsed // self.seconds_per_day)
         if elapsed < self.midday(day):
-            return self.midday(day)
+            return min(self.midday(day), self.total_seconds)
         return min(self.day_start(day + 1), self.total_seconds)
 
     def year_of(self, day: int) -> int:
@@ -120,13 +123,13 @@ class Calendar:
         return year * self.days_per_year + self.compliance_days - 1
 
     def days_of_month_before(self, day: int) -> list[int]:
-        """The trading days of the month before ``day``'s month (for the penalty price)."""
-        year_start = (day // self.days_per_year) * self.days_per_year
-        month = self.month(day)
-        if month == 1:
-            year_start -= self.days_per_year
-            month = 13
-        if year_start < 0:
+        """The trading days of the month before ``day``'s month (for the penalty price): the
+        latest earlier month that has trading days, looking into the previous year from
+        January. A year of fewer than twelve days leaves months without days, which are
+        skipped; [] when ``day`` lies in the session's first month."""
+        this = (self.year_of(day), self.month(day))
+        before = [d for d in range(day) if (self.year_of(d), self.month(d)) != this]
+        if not before:
             return []
-        return [d for d in range(year_start, year_start + self.days_per_year)
-                if self.month(d) == month - 1]
+        previous = (self.year_of(before[-1]), self.month(before[-1]))
+        return [d for d in before if (self.year_of(d), self.month(d)) == previous]
