@@ -10,3 +10,9 @@ class CarbonConfig(AppConfig):
     name = "chanchuang.carbon"
     label = "carbon"
     verbose_name = _("Carbon-trading simulator")
+
+    def ready(self) -> None:
+        from chanchuang.carbon.navigation import CARBON_MENU
+        from chanchuang.core.navigation import register
+
+        register(CARBON_MENU)

@@ -108,7 +108,7 @@ def check_order(*, mode: Mode, price: Decimal, quantity: int, reference: Decimal
         raise RuleBroken("band", low=low, high=high)
     if mode is Mode.BLOCK and quantity < rules.block_minimum:
         raise RuleBroken("block_minimum", minimum=rules.block_minimum)
-    if mode is not Mode.BLOCK and quantity >= rules.block_minimum:
+    if mode is Mode.LISTED and quantity >= rules.block_minimum:
         raise RuleBroken("listed_maximum", minimum=rules.block_minimum)
 
 

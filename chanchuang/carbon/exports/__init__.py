@@ -1,0 +1,1 @@
+"""The carbon app's exports, one module per sub-concept (see views)."""

@@ -1,0 +1,1 @@
+"""The carbon app's forms, one module per sub-concept (see views)."""
