@@ -21,6 +21,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.security import HttpBearer, SessionAuth
 
+from chanchuang.carbon.api import ROUTERS as carbon_routers
 from chanchuang.colleges.api import ROUTERS as college_routers
 from chanchuang.core.api import router as core_router
 from chanchuang.core.models import ApiToken
@@ -133,3 +134,5 @@ for talent_router in talent_routers:
 api.add_router("/", placements_router)
 for insights_router in insights_routers:
     api.add_router("/", insights_router)
+for carbon_router in carbon_routers:
+    api.add_router("/", carbon_router)

@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("chanchuang.talent.urls")),
     path("", include("chanchuang.placements.urls")),
     path("", include("chanchuang.insights.urls")),
+    path("", include("chanchuang.carbon.urls")),
     path("", include("chanchuang.core.urls")),
 ]

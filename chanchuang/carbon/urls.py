@@ -1,11 +1,10 @@
 """URLs of the carbon app: each views module lists its own routes."""
 
-from chanchuang.carbon.views import floor, scenarios, sessions
+from chanchuang.carbon.views import floor, sessions
 
 app_name = "carbon"
 
 urlpatterns = [
     *sessions.urlpatterns,
     *floor.urlpatterns,
-    *scenarios.urlpatterns,
 ]

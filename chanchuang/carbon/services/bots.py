@@ -18,6 +18,7 @@ from decimal import Decimal
 from chanchuang.carbon import allocation, exchange
 from chanchuang.carbon.choices import MarketRules, OrderState, Side, Strategy
 from chanchuang.carbon.models import Company, ComplianceYear, Order, Simulation
+from chanchuang.carbon.queries.floor import position
 from chanchuang.carbon.services import compliance, ledger, trading
 from chanchuang.carbon.services.clock import reference_price
 from chanchuang.carbon.simclock import Moment
@@ -68,31 +69,6 @@ def _comply(simulation: Simulation, company: Company, moment: Moment) -> bool:
     return did
 
 
-def position(simulation: Simulation, company: Company, moment: Moment) -> int:
-    """Allowances the company holds beyond what it expects to owe (negative: it is short):
-    holdings and the allocation still to come, less this year's projected emissions and what
-    it still owes for last year."""
-    calendar = simulation.scenario.calendar
-    held = ledger.balances([company])[company.pk]
-    records = {r.year: r for r in ComplianceYear.objects.filter(company=company)}
-    net = held.cea + held.cea_frozen + held.ccer
-    current = records.get(moment.year) if calendar.is_production_day(moment.day) else None
-    if current is not None:
-        days_left = calendar.days_per_year - moment.day_in_year + 1
-        daily = company.annual_output / calendar.days_per_year
-        output = current.output_mwh + daily * days_left
-        projected = current.emissions + daily * company.intensity * days_left
-        expected = compliance.full_allocation(simulation, company, output,
-                                              Decimal(company.heat_gj))
-        net += expected - current.pre_allocated - int(projected)
-    last = records.get(moment.year - 1)
-    if last is not None and not last.settled:
-        owed = last.obligation if last.obligation is not None else allocation.tonnes(
-            last.emissions)
-        net -= owed - last.surrendered
-    return net
-
-
 def _trade_towards(simulation: Simulation, company: Company, want: int, reference: Decimal,
                    rng: random.Random) -> bool:
     """Buy (``want`` > 0) or sell up to ``want`` tonnes: take a good listing of the other side
@@ -115,7 +91,9 @@ def _trade_towards(simulation: Simulation, company: Company, want: int, referenc
 
 
 def _compliance_bot(simulation, company, moment, reference, rng) -> bool:
-    net = position(simulation, company, moment)
+    held = ledger.balances([company])[company.pk]
+    records = {r.year: r for r in ComplianceYear.objects.filter(company=company)}
+    net = position(simulation, company, held, records, company.intensity)["gap"]
     margin = 2_000
     if abs(net) <= margin:
         return False
@@ -153,7 +131,14 @@ def act(simulation: Simulation, moment: Moment) -> bool:
     round_no = int(moment.elapsed // max(1, simulation.scenario.seconds_per_day // 5))
     did = False
     for company in simulation.companies.exclude(bot="").order_by("number"):
-        rng = random.Random(f"{simulation.scenario.seed}:{company.number}:{round_no}")
-        did |= _comply(simulation, company, moment)
-        did |= STRATEGIES[Strategy(company.bot)](simulation, company, moment, reference, rng)
+        did |= play(simulation, company, moment, Strategy(company.bot), reference, round_no)
     return did
+
+
+def play(simulation: Simulation, company: Company, moment: Moment, strategy: Strategy,
+         reference: Decimal, round_no: int) -> bool:
+    """One round of ``strategy`` for one company (the demo also plays students' companies
+    this way, to leave a finished session behind)."""
+    rng = random.Random(f"{simulation.scenario.seed}:{company.number}:{round_no}")
+    did = _comply(simulation, company, moment)
+    return STRATEGIES[strategy](simulation, company, moment, reference, rng) or did

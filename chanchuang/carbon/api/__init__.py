@@ -1,0 +1,6 @@
+"""API of the carbon app, one router per sub-concept; ``chanchuang.api`` adds each of
+``ROUTERS``."""
+
+from chanchuang.carbon.api import floor
+
+ROUTERS = [floor.router]
