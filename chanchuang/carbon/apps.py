@@ -12,7 +12,10 @@ class CarbonConfig(AppConfig):
     verbose_name = _("Carbon-trading simulator")
 
     def ready(self) -> None:
+        from chanchuang.carbon import sections
         from chanchuang.carbon.navigation import CARBON_MENU
         from chanchuang.core.navigation import register
+        from chanchuang.core.sections import register as register_section
 
         register(CARBON_MENU)
+        register_section(*sections.SECTIONS)

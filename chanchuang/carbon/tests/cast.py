@@ -35,6 +35,11 @@ class CarbonCast:
         return sessions.join(user=self.student_liu.user, code=self.simulation.join_code)
 
     @cached_property
+    def session_liu(self):
+        """The session once student_liu has joined it (not started)."""
+        return self.participant_liu.simulation
+
+    @cached_property
     def company_liu(self):
         return self.participant_liu.company
 
