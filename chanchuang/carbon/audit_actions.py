@@ -8,6 +8,8 @@ from chanchuang.core.audit_actions import Action, register
 register(
     Action("carbon.scenario.created", _("Simulation scenario created")),
     Action("carbon.scenario.copied", _("Simulation scenario copied")),
+    Action("carbon.scenario.changed", _("Simulation scenario changed")),
+    Action("carbon.scenario.deleted", _("Simulation scenario deleted")),
     Action("carbon.session.created", _("Simulation session created")),
     Action("carbon.session.joined", _("Joined a simulation session")),
     Action("carbon.session.bots_added", _("Simulated traders added")),

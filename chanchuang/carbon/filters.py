@@ -1,9 +1,22 @@
-"""Filters of the carbon app (the list pages, their exports and the API)."""
+"""Filters of the carbon app's lists (one definition for each page, its export and the API):
+the scenario library and the sessions."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from chanchuang.carbon.models import Simulation
+from chanchuang.carbon.models import Scenario, Simulation
 from chanchuang.core.filters import SearchFilterSet
+
+
+class ScenarioFilterSet(SearchFilterSet):
+    """Filter library scenarios by name or description, and by market rules."""
+
+    class Meta:
+        model = Scenario
+        fields = ["q", "market_rules"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(description__icontains=value))
 
 
 class SimulationFilterSet(SearchFilterSet):
@@ -14,8 +27,8 @@ class SimulationFilterSet(SearchFilterSet):
         fields = ["q", "state"]
 
     def search(self, queryset, name, value):
-        return queryset.filter(name__icontains=value) | queryset.filter(
-            school_class__name__icontains=value)
+        return queryset.filter(Q(name__icontains=value)
+                               | Q(school_class__name__icontains=value))
 
 
 SimulationFilterSet.base_filters["state"].label = _("state")

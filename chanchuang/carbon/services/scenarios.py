@@ -1,5 +1,6 @@
 """The scenario library: the standard scenario (the 2019–2020 benchmarks with their sources,
-six fictional generating units, four abatement options) and copies of scenarios."""
+six fictional generating units, four abatement options), copies of scenarios, and editing and
+deleting library templates (a session's own copy is never edited nor deleted here)."""
 
 from __future__ import annotations
 
@@ -113,3 +114,58 @@ def copy_scenario(scenario: Scenario, *, name: str, as_template: bool = True,
         audit.record(actor=actor, action="carbon.scenario.copied", obj=copy,
                      data={"from": source_pk})
     return copy
+
+
+def _library_template(scenario_id: int) -> Scenario:
+    """The scenario's row, locked: two instructors saving or deleting the same template at once
+    would otherwise interleave their row changes (one's deletions under the other's edits)."""
+    scenario = Scenario.objects.select_for_update().get(pk=scenario_id)
+    if not scenario.is_template:
+        raise DomainError(_("A session's own copy of its scenario cannot be changed: only "
+                            "library scenarios can."))
+    return scenario
+
+
+def _check_tables(scenario: Scenario) -> None:
+    """What a session needs of the tables: a profile to hand out, a benchmark for each
+    profile's category."""
+    categories = set(scenario.profiles.values_list("category", flat=True))
+    if not categories:
+        raise DomainError(_("Company profiles: at least one must remain."), field="profiles")
+    missing = categories - set(scenario.benchmarks.values_list("category", flat=True))
+    if missing:
+        names = "、".join(str(Category(value).label) for value in sorted(missing))
+        raise DomainError(_("Benchmarks: the scenario has none for %(categories)s.")
+                          % {"categories": names}, field="benchmarks")
+
+
+@transaction.atomic
+def update_scenario(*, actor, form, formsets: dict) -> Scenario:
+    """Save a library scenario's parameters (a validated ``ScenarioForm``) and its tables
+    (validated inline formsets by name: benchmarks, profiles, abatements) in one transaction,
+    audited with the parameters' before and after and the rows added, changed and deleted."""
+    scenario = form.instance
+    before = audit.snapshot(_library_template(scenario.pk))
+    scenario = form.save()
+    rows = {}
+    for name, formset in formsets.items():
+        formset.instance = scenario
+        formset.save()
+        rows[name] = {"added": len(getattr(formset, "new_objects", ())),  # none if edit-only
+                      "changed": len(formset.changed_objects),
+                      "deleted": len(formset.deleted_objects)}
+    _check_tables(scenario)
+    audit.record(actor=actor, action="carbon.scenario.changed", obj=scenario, before=before,
+                 after=audit.snapshot(scenario),
+                 data={name: counts for name, counts in rows.items() if any(counts.values())})
+    return scenario
+
+
+@transaction.atomic
+def delete_scenario(*, actor, scenario: Scenario) -> None:
+    """Delete a library template with its tables. Sessions run on their own copies, so none is
+    affected (their copies only forget where they came from)."""
+    scenario = _library_template(scenario.pk)
+    audit.record(actor=actor, action="carbon.scenario.deleted", obj=scenario,
+                 before=audit.snapshot(scenario))
+    scenario.delete()
