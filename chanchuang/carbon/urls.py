@@ -1,10 +1,11 @@
 """URLs of the carbon app: each views module lists its own routes."""
 
-from chanchuang.carbon.views import floor, sessions
+from chanchuang.carbon.views import floor, scenarios, sessions
 
 app_name = "carbon"
 
 urlpatterns = [
     *sessions.urlpatterns,
     *floor.urlpatterns,
+    *scenarios.urlpatterns,
 ]

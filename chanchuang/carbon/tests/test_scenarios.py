@@ -28,8 +28,6 @@ from chanchuang.carbon.services import scenarios as services
 from chanchuang.core.models import AuditEntry
 from chanchuang.core.tests.querycounts import assert_list_queries
 
-pytestmark = pytest.mark.urls("chanchuang.carbon.tests.urls_scenarios")
-
 INSTRUCTORS = ("staff_wang", "dept_zhou")
 
 

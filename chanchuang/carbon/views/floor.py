@@ -95,7 +95,7 @@ class FloorAction(LoginRequiredMixin, View):
         (messages.success if ok else messages.error)(request, message)
         return redirect("carbon:floor", self.simulation.pk)
 
-    def order_of(self, company: Company, pk: int, **where) -> Order:
+    def order_of(self, pk: int, **where) -> Order:
         order = Order.objects.visible_to(self.request.user).filter(
             simulation=self.simulation, pk=pk, **where).first()
         if order is None:
@@ -133,7 +133,7 @@ class Cancel(FloorAction):
         return super().post(request, pk)
 
     def act(self, company, data):
-        trading.cancel(order=self.order_of(company, self.order_pk, company=company))
+        trading.cancel(order=self.order_of(self.order_pk, company=company))
         return _("Order cancelled; what it froze is released.")
 
 
@@ -158,7 +158,7 @@ class AnswerBlock(FloorAction):
         return super().post(request, pk)
 
     def act(self, company, data):
-        order = self.order_of(company, self.order_pk, counterparty=company)
+        order = self.order_of(self.order_pk, counterparty=company)
         trade = trading.answer_block(company=company, order=order, accept=data["accept"])
         if trade is None:
             return _("Block proposal declined.")

@@ -40,7 +40,8 @@ def _fill(world) -> None:
                  "activity_a", "application_liu", "credit_liu", "plan", "position_a",
                  "placement_liu", "college_programme", "council_seat", "decision",
                  "contribution_school", "booking_hr", "report_submitted",
-                 "demand_a", "evidence_liu", "certificate_liu", "destination_liu",
+                 "demand_a", "evidence_liu", "certificate_liu", "destination_liu", "scenario",
+                 "session_liu",
                  "report_job"):
         getattr(world, name)
     world.docking_event  # noqa: B018 — talent: docking
