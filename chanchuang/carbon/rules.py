@@ -64,6 +64,7 @@ rules.add_perm("carbon.list_scenarios", is_platform_admin | works_at_school)
 rules.add_perm("carbon.add_scenario", works_at_school)
 rules.add_perm("carbon.view_scenario", is_platform_admin | works_at_school)
 rules.add_perm("carbon.change_scenario", works_at_school & is_library_scenario)
+rules.add_perm("carbon.delete_scenario", works_at_school & is_library_scenario)
 rules.add_perm("carbon.list_simulations", is_platform_admin | works_at_school
                | holds_role(Role.STUDENT))
 rules.add_perm("carbon.add_simulation", works_at_school)

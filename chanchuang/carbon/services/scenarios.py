@@ -20,28 +20,29 @@ from chanchuang.core.services import DomainError
 BENCHMARKS_FILE = Path(__file__).resolve().parent.parent / "data" / "benchmarks_2019_2020.json"
 
 # Fictional units whose intensities sit either side of their benchmarks, so the class has
-# buyers and sellers from the first day.
+# buyers and sellers from the first day; one of each is a little short in all, and each
+# abatement costs less a tonne than the opening price over a year of the units it fits.
 STANDARD_PROFILES = [
     {"name": "滨江发电", "category": Category.COAL_LARGE, "capacity_mw": 600,
      "full_load_hours": 5000, "intensity": "0.9000", "cash": 300_000_000},
     {"name": "北岭空冷电厂", "category": Category.COAL_LARGE, "capacity_mw": 660,
-     "full_load_hours": 4800, "air_cooled": True, "intensity": "0.9000",
+     "full_load_hours": 4800, "air_cooled": True, "intensity": "0.9400",
      "cash": 300_000_000},
     {"name": "临港热电", "category": Category.COAL_LARGE, "capacity_mw": 350,
      "full_load_hours": 4800, "heat_gj": 2_000_000, "heat_ratio": "0.2000",
-     "intensity": "0.8400", "cash": 200_000_000},
+     "intensity": "0.8600", "cash": 200_000_000},
     {"name": "山城电力", "category": Category.COAL_SMALL, "capacity_mw": 300,
      "full_load_hours": 4500, "intensity": "1.0100", "cash": 150_000_000},
     {"name": "矸石综合利用电厂", "category": Category.COAL_UNCONVENTIONAL, "capacity_mw": 135,
-     "full_load_hours": 5500, "intensity": "1.1000", "cash": 80_000_000},
+     "full_load_hours": 5500, "intensity": "1.1200", "cash": 80_000_000},
     {"name": "湾区燃机", "category": Category.GAS, "capacity_mw": 400, "full_load_hours": 3500,
      "intensity": "0.3700", "heat_intensity": "0.0560", "cash": 150_000_000},
 ]
 STANDARD_ABATEMENTS = [
-    {"name": "锅炉燃烧优化", "cost": 1_500_000, "reduction": "0.0060", "lead_days": 1},
-    {"name": "汽轮机通流改造", "cost": 5_000_000, "reduction": "0.0150", "lead_days": 3},
-    {"name": "掺烧生物质（5 %）", "cost": 6_000_000, "reduction": "0.0300", "lead_days": 2},
-    {"name": "燃机余热深度回收", "category": Category.GAS, "cost": 3_000_000,
+    {"name": "锅炉燃烧优化", "cost": 600_000, "reduction": "0.0060", "lead_days": 1},
+    {"name": "汽轮机通流改造", "cost": 1_600_000, "reduction": "0.0150", "lead_days": 3},
+    {"name": "掺烧生物质（5 %）", "cost": 3_500_000, "reduction": "0.0300", "lead_days": 2},
+    {"name": "燃机余热深度回收", "category": Category.GAS, "cost": 500_000,
      "reduction": "0.0100", "lead_days": 2},
 ]
 
