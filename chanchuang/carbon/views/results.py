@@ -112,8 +112,10 @@ class Report(SessionView):
 
 
 class ReportZip(SessionView):
-    """Every student's report in one zip, built on the request (about a second for a class of
-    30; see ``tests/test_reports_pdf.py``). Logged."""
+    """Every student's report in one zip, built on the request. Logged. Slow for a class: about
+    0.35 s a report (10 s for 30 on a busy 2-CPU machine, ``tests/test_reports_pdf.py``),
+    beyond what a click should wait; a background build (as insights' report jobs) is the
+    next step if classes grow."""
 
     permission = "carbon.export_simulation"
 
