@@ -1,6 +1,6 @@
 """URLs of the carbon app: each views module lists its own routes."""
 
-from chanchuang.carbon.views import floor, scenarios, sessions
+from chanchuang.carbon.views import floor, results, scenarios, sessions
 
 app_name = "carbon"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     *sessions.urlpatterns,
     *floor.urlpatterns,
     *scenarios.urlpatterns,
+    *results.urlpatterns,
 ]
