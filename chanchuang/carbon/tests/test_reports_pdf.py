@@ -15,7 +15,7 @@ from chanchuang.carbon.tests.test_results import at_day, play
 from chanchuang.core.models import AuditEntry
 from chanchuang.core.tests import factories as f
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("chanchuang.carbon.tests.urls_results")]
+pytestmark = pytest.mark.django_db
 
 
 def text_of(content: bytes) -> str:

@@ -33,7 +33,7 @@ from chanchuang.carbon.queries import results as queries
 from chanchuang.carbon.services import clock, compliance, ledger, sessions, trading
 from chanchuang.core.models import AuditEntry
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("chanchuang.carbon.tests.urls_results")]
+pytestmark = pytest.mark.django_db
 
 
 def at_day(simulation, day: float):

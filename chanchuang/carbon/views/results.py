@@ -131,9 +131,9 @@ class ReportZip(SessionView):
 
 
 urlpatterns = [
-    path("<int:pk>/results/", Results.as_view(), name="results"),
-    path("<int:pk>/replay/", Replay.as_view(), name="replay"),
-    path("<int:pk>/export.xlsx", Export.as_view(), name="export"),
-    path("<int:pk>/reports/<int:participant_pk>.pdf", Report.as_view(), name="report"),
-    path("<int:pk>/reports.zip", ReportZip.as_view(), name="report_zip"),
+    path("carbon/<int:pk>/results/", Results.as_view(), name="results"),
+    path("carbon/<int:pk>/replay/", Replay.as_view(), name="replay"),
+    path("carbon/<int:pk>/export.xlsx", Export.as_view(), name="export"),
+    path("carbon/<int:pk>/reports/<int:participant_pk>.pdf", Report.as_view(), name="report"),
+    path("carbon/<int:pk>/reports.zip", ReportZip.as_view(), name="report_zip"),
 ]
