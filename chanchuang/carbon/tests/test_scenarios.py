@@ -208,7 +208,7 @@ def test_cost_per_tonne_abated_is_over_one_year_of_the_profile(world):
     # 锅炉燃烧优化: 600,000 yuan, 0.006 t/MWh; on 滨江发电’s 2,550,000 MWh: 15,300 t, 39.22/t.
     coal = next(fit for fit in fits[by_name["锅炉燃烧优化"]] if fit.profile.name == "滨江发电")
     assert (coal.tonnes, coal.cost_per_tonne) == (15_300, Decimal("39.22"))
-    assert not coal.cheaper_than(world.scenario.opening_price)
+    assert coal.cheaper_than(world.scenario.opening_price)
     # The gas unit's option fits the gas unit only.
     assert [fit.profile.name for fit in fits[by_name["燃机余热深度回收"]]] == ["湾区燃机"]
 
