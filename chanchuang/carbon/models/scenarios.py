@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chanchuang.carbon.choices import Category, MarketRules
 from chanchuang.carbon.simclock import Calendar
-from chanchuang.core.models import School
+from chanchuang.core.models import Linked, School
 from chanchuang.core.visibility import Scope, VisibleQuerySet, visible_through
 
 SHARE = {"max_digits": 5, "decimal_places": 4,
@@ -30,7 +30,7 @@ class ScenarioQuerySet(VisibleQuerySet):
         return Q(school_id__in=scope.staff_schools | scope.department_schools)
 
 
-class Scenario(models.Model):
+class Scenario(Linked, models.Model):
     """A simulated market: calendar, exchange rules, allocation and compliance parameters."""
 
     school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.CASCADE,
@@ -77,7 +77,8 @@ class Scenario(models.Model):
     offset_share = models.DecimalField(_("CCER offset limit (share of emissions)"),
                                        default=Decimal("0.05"), **SHARE)
     ccer_price = models.DecimalField(_("CCER price (yuan/t)"), default=40, max_digits=8,
-                                     decimal_places=2)
+                                     decimal_places=2,
+                                     validators=[MinValueValidator(Decimal(0))])
     ccer_supply = models.PositiveIntegerField(_("CCER released each year (t)"), default=300_000)
     penalty_multiple = models.PositiveSmallIntegerField(
         _("penalty multiple"), default=5, validators=[MinValueValidator(5),
@@ -152,7 +153,8 @@ class CompanyProfile(models.Model):
                                  related_name="profiles")
     name = models.CharField(_("name"), max_length=60)
     category = models.CharField(_("category"), max_length=24, choices=Category.choices)
-    capacity_mw = models.PositiveIntegerField(_("capacity (MW)"))
+    capacity_mw = models.PositiveIntegerField(_("capacity (MW)"),
+                                              validators=[MinValueValidator(1)])
     full_load_hours = models.PositiveIntegerField(
         _("full-load hours a year"), default=5000,
         help_text=_("Output at 100 % load = capacity × these hours."))
@@ -163,7 +165,8 @@ class CompanyProfile(models.Model):
     intensity = models.DecimalField(_("emission intensity (tCO₂/MWh)"), max_digits=6,
                                     decimal_places=4, validators=[MinValueValidator(Decimal(0))])
     heat_intensity = models.DecimalField(_("heat emission intensity (tCO₂/GJ)"), max_digits=6,
-                                         decimal_places=4, default=Decimal("0.1100"))
+                                         decimal_places=4, default=Decimal("0.1100"),
+                                         validators=[MinValueValidator(Decimal(0))])
     cash = models.DecimalField(_("starting cash (yuan)"), **MONEY,
                                validators=[MinValueValidator(Decimal(0))])
 
