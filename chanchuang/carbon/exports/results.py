@@ -99,7 +99,7 @@ class LedgerSheet(Exporter):
                export=lambda e: e.company.name if e.company_id else e.get_system_display()),
         Column("asset", gettext_lazy("asset"), export=lambda e: e.get_asset_display()),
         Column("frozen", gettext_lazy("frozen"), export=lambda e: _("yes") if e.frozen else ""),
-        Column("amount", gettext_lazy("amount")),
+        Column("amount", gettext_lazy("amount"), export=lambda e: e.value),
         Column("note", gettext_lazy("note"), export=lambda e: e.transfer.note),
     ]
 

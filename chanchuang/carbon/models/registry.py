@@ -4,6 +4,8 @@ created or lost; a balance is always the sum of its entries, never a stored numb
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -66,7 +68,9 @@ class EntryQuerySet(VisibleQuerySet):
 
 class Entry(AppendOnly):
     """One line of a transfer: an amount (positive in, negative out) of one asset, available
-    or frozen, on a company's account or a system account."""
+    or frozen, on a company's account or a system account. Amounts are whole units — tonnes,
+    and fen (0.01 yuan) for cash — so every sum is exact on every database (SQLite sums
+    decimals as floating point)."""
 
     transfer = models.ForeignKey(Transfer, verbose_name=_("transfer"), on_delete=models.CASCADE,
                                  related_name="entries")
@@ -76,7 +80,7 @@ class Entry(AppendOnly):
                               choices=SystemAccount.choices, blank=True)
     asset = models.CharField(_("asset"), max_length=4, choices=Asset.choices)
     frozen = models.BooleanField(_("frozen"), default=False)
-    amount = models.DecimalField(_("amount"), max_digits=20, decimal_places=2)
+    amount = models.BigIntegerField(_("amount (t, or fen of cash)"))
 
     objects = EntryQuerySet.as_manager()
 
@@ -91,4 +95,28 @@ class Entry(AppendOnly):
             name="carbon_entry_one_account")]
 
     def __str__(self) -> str:
-        return f"{self.get_asset_display()} {self.amount}"
+        return f"{self.get_asset_display()} {self.value}"
+
+    @property
+    def value(self) -> Decimal | int:
+        """The amount in its asset's unit: tonnes, or yuan."""
+        return from_units(self.asset, self.amount)
+
+
+FEN = Decimal(100)
+
+
+def to_units(asset: str, amount) -> int:
+    """An amount as whole units: tonnes, or fen of cash (an amount finer than a fen is a
+    programming error)."""
+    amount = Decimal(amount)
+    units = amount * FEN if asset == Asset.CASH else amount
+    if units != units.to_integral_value():
+        raise ValueError(f"{amount} is finer than the ledger's unit of {asset}")
+    return int(units)
+
+
+def from_units(asset: str, units) -> Decimal | int:
+    """Whole units back as tonnes (int) or yuan (Decimal)."""
+    units = units or 0
+    return Decimal(units) / FEN if asset == Asset.CASH else int(units)

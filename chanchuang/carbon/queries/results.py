@@ -51,6 +51,7 @@ from chanchuang.carbon.models import (
     Simulation,
     Trade,
 )
+from chanchuang.carbon.models.registry import from_units
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -251,20 +252,21 @@ def results_of(simulation: Simulation, user) -> list[CompanyResult]:
              .order_by())
     for row in spent:
         result = results[row["company_id"]]
+        total = from_units(row["asset"], row["total"])
         if row["transfer__kind"] == Movement.ABATEMENT and row["asset"] == Asset.CASH:
-            result.abatement = -row["total"]
+            result.abatement = -total
         elif row["asset"] == Asset.CASH:
-            result.ccer_cost = -row["total"]
+            result.ccer_cost = -total
         elif row["asset"] == Asset.CCER:
-            result.ccer_tonnes = int(row["total"])
-    trades = Trade.objects.filter(simulation=simulation).order_by()
-    value = Sum(F("price") * F("quantity"))
-    for row in trades.values("buyer_id").annotate(tonnes=Sum("quantity"), value=value):
-        results[row["buyer_id"]].bought = row["tonnes"]
-        results[row["buyer_id"]].bought_value = row["value"]
-    for row in trades.values("seller_id").annotate(tonnes=Sum("quantity"), value=value):
-        results[row["seller_id"]].sold = row["tonnes"]
-        results[row["seller_id"]].sold_value = row["value"]
+            result.ccer_tonnes = total
+    # Trade values are summed here, not in SQL: SQLite multiplies decimals as floating point.
+    for buyer, seller, price, quantity in Trade.objects.filter(
+            simulation=simulation).order_by().values_list("buyer_id", "seller_id", "price",
+                                                          "quantity"):
+        results[buyer].bought += quantity
+        results[buyer].bought_value += price * quantity
+        results[seller].sold += quantity
+        results[seller].sold_value += price * quantity
     ranked = list(results.values())
     _grade(ranked)
     return ranked

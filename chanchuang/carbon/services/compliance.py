@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
 from chanchuang.carbon import allocation
@@ -83,10 +82,13 @@ def open_year(simulation: Simulation, year: int, moment: Moment) -> None:
 
 
 def intensities(simulation: Simulation, day: int) -> dict[int, Decimal]:
-    """Each company's emission intensity on ``day``, after the abatement in effect by then."""
-    cuts = dict(Investment.objects.filter(company__simulation=simulation, effective_day__lte=day)
-                .values("company_id").annotate(cut=Sum("option__reduction"))
-                .values_list("company_id", "cut"))
+    """Each company's emission intensity on ``day``, after the abatement in effect by then
+    (summed here: SQLite adds decimals as floating point)."""
+    cuts: dict[int, Decimal] = {}
+    for company_id, cut in Investment.objects.filter(
+            company__simulation=simulation, effective_day__lte=day).values_list(
+            "company_id", "option__reduction"):
+        cuts[company_id] = cuts.get(company_id, Decimal(0)) + cut
     return {company.pk: max(Decimal(0), company.intensity - cuts.get(company.pk, Decimal(0)))
             for company in simulation.companies.all()}
 
@@ -94,17 +96,20 @@ def intensities(simulation: Simulation, day: int) -> dict[int, Decimal]:
 def accrue_day(simulation: Simulation, day: int) -> None:
     """Add one production day's output and emissions to each company's compliance year."""
     calendar = simulation.scenario.calendar
-    year = calendar.year_of(day)
     intensity = intensities(simulation, day)
     days = Decimal(calendar.days_per_year)
-    for company in simulation.companies.all():
+    cent = Decimal("0.01")
+    records = list(ComplianceYear.objects.filter(
+        company__simulation=simulation, year=calendar.year_of(day)).select_related("company"))
+    for record in records:
+        company = record.company
         output = company.annual_output / days
         heat = Decimal(company.heat_gj) / days
-        emissions = output * intensity[company.pk] + heat * company.heat_intensity
-        ComplianceYear.objects.filter(company=company, year=year).update(
-            output_mwh=F("output_mwh") + output.quantize(Decimal("0.01")),
-            heat_gj=F("heat_gj") + heat.quantize(Decimal("0.01")),
-            emissions=F("emissions") + emissions.quantize(Decimal("0.01")))
+        record.output_mwh += output.quantize(cent)
+        record.heat_gj += heat.quantize(cent)
+        record.emissions += (output * intensity[company.pk]
+                             + heat * company.heat_intensity).quantize(cent)
+    ComplianceYear.objects.bulk_update(records, ["output_mwh", "heat_gj", "emissions"])
 
 
 def _acting(simulation: Simulation) -> Moment:
@@ -267,10 +272,12 @@ def penalty_price(simulation: Simulation, day: int) -> Decimal:
     """The previous month's average trading price before ``day`` (volume-weighted); the last
     close when that month saw no trade."""
     days = simulation.scenario.calendar.days_of_month_before(day)
-    totals = Trade.objects.filter(simulation=simulation, day__in=days).aggregate(
-        value=Sum(F("price") * F("quantity")), volume=Sum("quantity"))
-    if totals["volume"]:
-        return (totals["value"] / totals["volume"]).quantize(Decimal("0.01"))
+    trades = list(Trade.objects.filter(simulation=simulation, day__in=days).values_list(
+        "price", "quantity"))  # summed here: SQLite multiplies decimals as floating point
+    volume = sum(quantity for _price, quantity in trades)
+    if volume:
+        value = sum(price * quantity for price, quantity in trades)
+        return (value / volume).quantize(Decimal("0.01"))
     last = MarketDay.objects.filter(simulation=simulation, day__lte=day).order_by("-day").first()
     return last.close if last else simulation.scenario.opening_price
 

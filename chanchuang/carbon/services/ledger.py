@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from chanchuang.carbon.choices import Asset, Movement, SystemAccount
 from chanchuang.carbon.models import Company, Entry, Simulation, Transfer
+from chanchuang.carbon.models.registry import from_units, to_units
 from chanchuang.carbon.simclock import Moment
 from chanchuang.core.services import DomainError
 
@@ -57,7 +58,8 @@ def balances(companies) -> dict[int, Balances]:
     rows = (Entry.objects.filter(company_id__in=ids).values("company_id", "asset", "frozen")
             .annotate(total=Sum("amount")).order_by())
     for row in rows:
-        found[row["company_id"]].amounts[(row["asset"], row["frozen"])] = row["total"]
+        found[row["company_id"]].amounts[(row["asset"], row["frozen"])] = Decimal(
+            from_units(row["asset"], row["total"]))
     return found
 
 
@@ -65,7 +67,7 @@ def system_balance(simulation: Simulation, account: SystemAccount, asset: Asset)
     """What a system account of the session holds of an asset (the CCER desk's offsets)."""
     total = Entry.objects.filter(transfer__simulation=simulation, system=account,
                                  asset=asset).aggregate(total=Sum("amount"))["total"]
-    return total or ZERO
+    return Decimal(from_units(asset, total))
 
 
 # What to call a shortfall of each (asset, frozen) in a refusal.
@@ -103,7 +105,7 @@ def post(simulation: Simulation, kind: Movement, moment: Moment,
     Entry.objects.bulk_create([
         Entry(transfer=transfer, company=account if isinstance(account, Company) else None,
               system="" if isinstance(account, Company) else account, asset=asset,
-              frozen=frozen, amount=Decimal(amount))
+              frozen=frozen, amount=to_units(asset, amount))
         for account, asset, amount, frozen in moves if amount
     ])
     return transfer

@@ -312,7 +312,7 @@ def test_results_run_a_fixed_number_of_queries_whatever_the_size(client, world):
                               ).status_code == 200
         counts.append((len(figures), len(page)))
     assert counts[0] == counts[1]
-    assert counts[0][0] == 6
+    assert counts[0][0] == 5
     assert counts[0][1] == PAGE_QUERIES, counts
 
 
@@ -320,4 +320,4 @@ def test_results_run_a_fixed_number_of_queries_whatever_the_size(client, world):
 # ask nothing more of an instructor); the figures (6: companies, participants, years, the
 # ledger's spending, purchases, sales); the totals (1); the trading days (1); the shell's
 # unread notifications (1)
-PAGE_QUERIES = 13
+PAGE_QUERIES = 12
