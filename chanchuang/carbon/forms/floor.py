@@ -2,21 +2,21 @@
 its answer, the unit's load, an abatement, offsets, the report and surrender. Ids of other
 objects are resolved within the participant's own session by the views."""
 
-from decimal import Decimal
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from chanchuang.carbon.choices import Side
 
-PRICE = {"max_digits": 10, "decimal_places": 2, "min_value": Decimal("0.01")}
+# The form takes any number; the exchange's rules (tick, band, lot) refuse what they must,
+# with the rule's name.
+PRICE = {"max_digits": 12, "decimal_places": 4}
 
 
 class OrderForm(forms.Form):
     side = forms.ChoiceField(label=_("side"), choices=Side.choices)
     price = forms.DecimalField(label=_("price (yuan/t)"), **PRICE)
-    quantity = forms.IntegerField(label=_("quantity (t)"), min_value=1)
+    quantity = forms.IntegerField(label=_("quantity (t)"))
 
 
 class TakeForm(forms.Form):
@@ -28,7 +28,7 @@ class BlockForm(forms.Form):
     counterparty = forms.IntegerField(label=_("counterparty"), min_value=1)
     side = forms.ChoiceField(label=_("side"), choices=Side.choices)
     price = forms.DecimalField(label=_("price (yuan/t)"), **PRICE)
-    quantity = forms.IntegerField(label=_("quantity (t)"), min_value=1)
+    quantity = forms.IntegerField(label=_("quantity (t)"))
 
 
 class AnswerForm(forms.Form):

@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=60, verbose_name='name')),
                 ('category', models.CharField(choices=[('coal_large', 'Conventional coal above 300 MW'), ('coal_small', 'Conventional coal of 300 MW and below'), ('coal_unconventional', 'Unconventional coal (incl. CFB)'), ('gas', 'Gas')], max_length=24, verbose_name='category')),
                 ('capacity_mw', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='capacity (MW)')),
-                ('full_load_hours', models.PositiveIntegerField(default=5000, help_text='Output at 100 % load = capacity × these hours.', verbose_name='full-load hours a year')),
+                ('full_load_hours', models.PositiveIntegerField(default=5000, help_text='Output at full load = capacity × these hours.', verbose_name='full-load hours a year')),
                 ('load_rate', models.DecimalField(decimal_places=4, default=Decimal('0.85'), max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('1'))], verbose_name='planned load')),
                 ('air_cooled', models.BooleanField(default=False, verbose_name='air-cooled')),
                 ('heat_gj', models.PositiveIntegerField(default=0, verbose_name='heat supplied a year (GJ)')),

@@ -157,7 +157,7 @@ class CompanyProfile(models.Model):
                                               validators=[MinValueValidator(1)])
     full_load_hours = models.PositiveIntegerField(
         _("full-load hours a year"), default=5000,
-        help_text=_("Output at 100 % load = capacity × these hours."))
+        help_text=_("Output at full load = capacity × these hours."))
     load_rate = models.DecimalField(_("planned load"), default=Decimal("0.85"), **SHARE)
     air_cooled = models.BooleanField(_("air-cooled"), default=False)
     heat_gj = models.PositiveIntegerField(_("heat supplied a year (GJ)"), default=0)

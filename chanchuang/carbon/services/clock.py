@@ -122,10 +122,11 @@ def open_market(simulation: Simulation, now=None) -> Moment:
     now = now or timezone.now()
     catch_up(simulation, now)
     if simulation.state != SessionState.RUNNING:
-        raise DomainError(_("The session is not running: the market is closed."))
+        raise DomainError(_("Trading hours: the market is closed while the session is not "
+                            "running."))
     moment = simulation.moment(now)
     if moment.finished:
-        raise DomainError(_("The session's calendar has ended."))
+        raise DomainError(_("Trading hours: the session's calendar has ended."))
     return moment
 
 

@@ -63,21 +63,33 @@ def test_an_order_in_the_band_rests_on_the_book(client, world, running):
     assert (order.price, order.remaining, order.state) == (49.5, 2000, OrderState.OPEN)
 
 
-@pytest.mark.parametrize(("price", "quantity"), [
-    ("60.00", "100"),  # outside the ±10 % band
-    ("50.001", "100"),  # off the tick
-    ("50.00", "100000"),  # at the block threshold, in listed mode
-    ("50.00", "0"),  # below the lot
+@pytest.mark.parametrize(("price", "quantity", "rule"), [
+    ("60.00", "100", "涨跌幅限制："),  # outside the ±10 % band
+    ("50.001", "100", "最小价格变动单位："),  # off the tick
+    ("50.00", "100000", "挂牌协议交易："),  # at the block threshold, in listed mode
+    ("50.00", "0", "交易单位："),  # below the lot
 ])
-def test_a_bad_order_is_refused_and_writes_nothing(client, world, running, price, quantity):
+def test_a_bad_order_is_refused_with_the_rules_name_and_writes_nothing(
+        client, world, running, price, quantity, rule):
     simulation, company, _bot = running
     client.force_login(world.student_liu.user)
     before = ledger.balances([company])[company.pk].amounts
     answer = client.post(reverse("carbon:order", args=[simulation.pk]),
                          {"side": "buy", "price": price, "quantity": quantity}, **JSON)
-    assert answer.status_code == 400 and answer.json()["message"]
+    assert answer.status_code == 400 and answer.json()["message"].startswith(rule)
     assert not Order.objects.filter(company=company).exists()
     assert ledger.balances([company])[company.pk].amounts == before
+
+
+def test_an_order_after_the_session_stops_is_refused_and_writes_nothing(client, world,
+                                                                         running):
+    simulation, company, _bot = running
+    sessions.pause(actor=world.staff_wang, simulation=simulation)
+    client.force_login(world.student_liu.user)
+    answer = client.post(reverse("carbon:order", args=[simulation.pk]),
+                         {"side": "buy", "price": "50.00", "quantity": "10"}, **JSON)
+    assert answer.status_code == 400 and answer.json()["message"].startswith("交易时间：")
+    assert not Order.objects.filter(company=company).exists()
 
 
 def test_take_cancel_and_block_through_the_floor(client, world, running):

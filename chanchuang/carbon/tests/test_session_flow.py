@@ -74,7 +74,7 @@ def test_listed_trading_taker_pays_the_listing_price(world):
 
 def test_an_order_outside_the_band_is_refused_with_the_rules_name(world):
     simulation, company, _bot = started(world)
-    with pytest.raises(DomainError, match="Price band"):
+    with pytest.raises(DomainError, match=r"^涨跌幅限制："):
         trading.place_order(company=company, side=Side.BUY, price="56.00", quantity=100)
     assert not simulation.orders.exists()
 
@@ -85,7 +85,7 @@ def test_buying_beyond_the_cash_is_refused_and_changes_nothing(world):
     for _n in range(60):
         trading.place_order(company=company, side=Side.BUY, price="50.00", quantity=99_999)
     before = ledger.balances([company])[company.pk]
-    with pytest.raises(DomainError, match="Not enough cash"):
+    with pytest.raises(DomainError, match="可用资金不足"):
         trading.place_order(company=company, side=Side.BUY, price="50.00", quantity=99_999)
     after = ledger.balances([company])[company.pk]
     assert after.amounts == before.amounts
@@ -121,7 +121,7 @@ def test_a_whole_session_reports_surrenders_and_fines_the_shortfall(world):
     assert record.verified_emissions > record.pre_allocated
     record.refresh_from_db()
     compliance.surrender(company=company, cea=record.obligation - 10_000)
-    with pytest.raises(DomainError, match="CCER offset limit"):
+    with pytest.raises(DomainError, match=r"^CCER 抵销比例限制："):
         compliance.buy_ccer(company=company, quantity=200_000)
         compliance.surrender(company=company, ccer=200_000)
     at_day(simulation, calendar.surrender_day(1) + 1.5)
@@ -141,7 +141,7 @@ def test_surrender_after_the_deadline_is_refused(world):
     simulation, company, _bot = started(world)
     calendar = simulation.scenario.calendar
     at_day(simulation, calendar.surrender_day(1) + 1.2)
-    with pytest.raises(DomainError, match="Surrender deadline"):
+    with pytest.raises(DomainError, match=r"^清缴截止："):
         compliance.surrender(company=company, cea=1)
 
 
