@@ -12,8 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
-from django.utils import formats
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from chanchuang.carbon import allocation, exchange
 from chanchuang.carbon.choices import (
@@ -44,11 +43,12 @@ TAPE = 15
 
 
 def money(value) -> str:
-    return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
+    """Yuan with thousands separators (the Chinese locale groups none)."""
+    return f"{value:,.2f}"
 
 
 def tonnes(value) -> str:
-    return formats.number_format(int(value), 0, use_l10n=True, force_grouping=True)
+    return f"{int(value):,}"
 
 
 def reference_of(simulation: Simulation, days: list[MarketDay]) -> Decimal:
@@ -262,8 +262,9 @@ def companies_state(simulation: Simulation) -> list[dict]:
         years = records.get(company.pk, {})
         settled = [r for r in years.values() if r.settled]
         short = sum(r.shortfall for r in settled)
-        status = (_("Short %(t)s t") % {"t": tonnes(short)} if short
-                  else _("Compliant") if settled else _("Open"))
+        status = (pgettext("carbon compliance", "Short %(t)s t") % {"t": tonnes(short)}
+                  if short else pgettext("carbon compliance", "Compliant") if settled
+                  else pgettext("carbon compliance", "Not due yet"))
         latest = max(years.values(), key=lambda r: r.year) if years else None
         rows.append({
             "id": company.pk, "number": company.number, "name": company.name,

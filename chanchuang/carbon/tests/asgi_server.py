@@ -76,7 +76,7 @@ def asgi_live_server(transactional_db):
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(
         _application(shared), host="127.0.0.1", port=port, log_level="warning",
-        ws="websockets", lifespan="off"))
+        ws="websockets-sansio", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

@@ -33,6 +33,11 @@
     var number = Number(value);
     return isNaN(number) ? String(value) : number.toLocaleString("zh-CN");
   }
+  function yuan(value) {
+    var number = Number(value);
+    return isNaN(number) ? String(value) : number.toLocaleString("zh-CN", {
+      minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
   function cell(row, text, cls) {
     var td = document.createElement("td");
     td.textContent = text;
@@ -150,8 +155,8 @@
       company.intensity + " tCO₂/MWh" + (company.team.length > 1 ? " · " + company.team.join("、") : ""));
     var b = company.balances;
     setText("cea", grouped(b.cea)); setText("cea-frozen", grouped(b.cea_frozen));
-    setText("ccer", grouped(b.ccer)); setText("cash", grouped(b.cash));
-    setText("cash-frozen", grouped(b.cash_frozen));
+    setText("ccer", grouped(b.ccer)); setText("cash", yuan(b.cash));
+    setText("cash-frozen", yuan(b.cash_frozen));
     var p = company.position;
     var gap = live("gap");
     if (gap) {
@@ -260,7 +265,7 @@
         cell(row, y.obligation === null ? "—" : grouped(y.obligation), "text-end");
         cell(row, grouped(y.surrendered), "text-end");
         cell(row, y.shortfall === null ? "—" : grouped(y.shortfall), "text-end" + (y.shortfall ? " carbon-short" : ""));
-        cell(row, grouped(y.penalty), "text-end");
+        cell(row, yuan(y.penalty), "text-end");
         years.appendChild(row);
       });
     }
