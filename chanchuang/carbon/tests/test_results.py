@@ -176,7 +176,7 @@ def test_the_instructor_sees_names_totals_links_and_the_chart_data(client, finis
     assert reverse("carbon:export", args=[session.simulation.pk]) in page
     assert reverse("carbon:report_zip", args=[session.simulation.pk]) in page
     assert '<div class="h2 mb-0" data-total="trades">3</div>' in page
-    assert '<div class="h2 mb-0" data-total="volume">299997</div>' in page
+    assert '<div class="h2 mb-0" data-total="volume">299,997</div>' in page
     history = response.context["history"]
     assert len(history["days"]) == MarketDay.objects.filter(
         simulation=session.simulation).count() == 14
