@@ -50,7 +50,8 @@ def page_state(simulation_id: int, user, cache: dict) -> dict | None:
     market part is computed once per session version and process (``cache``)."""
     from chanchuang.carbon.queries import floor
 
-    simulation = (Simulation.objects.visible_to(user).select_related("scenario")
+    simulation = (Simulation.objects.visible_to(user)
+                  .select_related("scenario", "school_class__major")
                   .filter(pk=simulation_id).first())
     if simulation is None or not user.has_perm("carbon.view_simulation", simulation):
         return None

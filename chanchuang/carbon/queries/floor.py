@@ -204,8 +204,7 @@ def company_state(simulation: Simulation, company: Company) -> dict:
 
     held = balances([company])[company.pk]
     records = {r.year: r for r in ComplianceYear.objects.filter(company=company)}
-    intensity = intensities(simulation, simulation.days_closed).get(company.pk,
-                                                                    company.intensity)
+    intensity = intensities(simulation, simulation.days_closed, [company])[company.pk]
     orders = Order.objects.filter(simulation=simulation, state=OrderState.OPEN).filter(
         Q(company=company) | Q(counterparty=company)).select_related("company", "counterparty")
     own, incoming = [], []

@@ -81,16 +81,19 @@ def open_year(simulation: Simulation, year: int, moment: Moment) -> None:
 # --- Production -------------------------------------------------------------------------------
 
 
-def intensities(simulation: Simulation, day: int) -> dict[int, Decimal]:
-    """Each company's emission intensity on ``day``, after the abatement in effect by then
-    (summed here: SQLite adds decimals as floating point)."""
+def intensities(simulation: Simulation, day: int,
+                companies: list[Company] | None = None) -> dict[int, Decimal]:
+    """Each company's (of the session, or of ``companies``) emission intensity on ``day``,
+    after the abatement in effect by then (summed here: SQLite adds decimals as floating
+    point)."""
+    companies = list(simulation.companies.all()) if companies is None else companies
     cuts: dict[int, Decimal] = {}
     for company_id, cut in Investment.objects.filter(
-            company__simulation=simulation, effective_day__lte=day).values_list(
+            company__in=companies, effective_day__lte=day).values_list(
             "company_id", "option__reduction"):
         cuts[company_id] = cuts.get(company_id, Decimal(0)) + cut
     return {company.pk: max(Decimal(0), company.intensity - cuts.get(company.pk, Decimal(0)))
-            for company in simulation.companies.all()}
+            for company in companies}
 
 
 def accrue_day(simulation: Simulation, day: int) -> None:
