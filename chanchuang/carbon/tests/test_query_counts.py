@@ -49,9 +49,9 @@ def _busier_market(world, simulation, n: int) -> None:
 
 
 @pytest.mark.parametrize(("route", "who", "pinned"), [
-    ("carbon:state", "student_user", 24),
+    ("carbon:state", "student_user", 21),
     ("carbon:state", "staff_wang", 16),
-    ("carbon:floor", "student_user", 30),
+    ("carbon:floor", "student_user", 27),
     ("carbon:console", "staff_wang", 19),
 ])
 def test_the_live_pages_run_a_constant_number_of_queries(client, world, route, who, pinned):

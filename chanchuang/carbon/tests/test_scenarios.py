@@ -175,7 +175,7 @@ def test_the_page_explains_parameters_benchmarks_profiles_and_abatements(client,
                    "(national market: 100,000 t).") in content
     assert "100,000 t" in content and "10 %" in content and "70 %" in content
     # The benchmarks, each with its source, and the data file's citation.
-    assert "国环规气候〔2020〕3号 附件1 表1 第1行" in content
+    assert "国环规气候〔2020〕3号 附件1（各类别机组碳排放基准值）" in content
     assert ("生态环境部《2019—2020年全国碳排放权交易配额总量设定与分配实施方案（发电行业）》"
             in content)
     # The profiles: short and long ones, so the class has buyers and sellers.
