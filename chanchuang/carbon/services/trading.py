@@ -59,9 +59,12 @@ def rules_of(simulation: Simulation) -> exchange.Rules:
 
 def _price(value) -> Decimal:
     try:
-        return Decimal(str(value))
+        price = Decimal(str(value))
     except (InvalidOperation, ValueError):
-        raise DomainError(_("Price: give a number in yuan per tonne."), field="price") from None
+        price = None
+    if price is None or not price.is_finite():  # "NaN" and "Infinity" parse, but compare badly
+        raise DomainError(_("Price: give a number in yuan per tonne."), field="price")
+    return price
 
 
 def _check(simulation: Simulation, mode: TradingMode, price: Decimal, quantity: int) -> None:
