@@ -31,6 +31,16 @@ from chanchuang.core.tabular.registry import import_kind
 from chanchuang.core.visibility import scope_of
 
 
+def download(content: bytes, content_type: str, filename: str, *,
+             inline: bool = False) -> HttpResponse:
+    """A generated file (a PDF, a workbook, a zip) as a download, or shown in the browser
+    (``inline``)."""
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
 def permission_name(model: type[models.Model], action: str) -> str:
     """``core.change_student`` for (Student, "change")."""
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"

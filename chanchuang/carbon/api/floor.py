@@ -200,8 +200,6 @@ def place_order(request: HttpRequest, simulation_id: int, data: CarbonOrderIn):
     simulation = _session(request, simulation_id)
     if not request.user.has_perm("carbon.trade", simulation):
         raise PermissionDenied
-    if data.side not in ("buy", "sell"):
-        raise DomainError(_("Side: buy or sell."), field="side")
     order = trading.place_order(company=_company(request, simulation), side=data.side,
                                 price=data.price, quantity=data.quantity)
     order.refresh_from_db()

@@ -123,6 +123,12 @@ def open_book(simulation: Simulation) -> tuple[exchange.Book, dict[int, Order]]:
     return book, orders
 
 
+def _side(value: str) -> Side:
+    if value not in Side.values:
+        raise DomainError(_("Side: buy or sell."), field="side")
+    return Side(value)
+
+
 def _mine(simulation: Simulation, company: Company) -> None:
     if company.simulation_id != simulation.pk:
         raise DomainError(_("This company trades in another session."))
@@ -131,7 +137,7 @@ def _mine(simulation: Simulation, company: Company) -> None:
 def place_order(*, company: Company, side: str, price, quantity: int) -> Order:
     """Place an order in the session's mode: a listing on the national market's book, or a
     continuous order that trades at once as far as it crosses (Hubei)."""
-    price = _price(price)
+    price, side = _price(price), _side(side)
     with locked(company.simulation_id) as simulation:
         _mine(simulation, company)
         moment = open_market(simulation)
@@ -199,7 +205,7 @@ def propose_block(*, company: Company, counterparty: Company, side: str, price,
                   quantity: int) -> Order:
     """Propose a block agreement trade (大宗协议) to a named company; what it needs is frozen
     until the counterparty answers or the day closes."""
-    price = _price(price)
+    price, side = _price(price), _side(side)
     with locked(company.simulation_id) as simulation:
         _mine(simulation, company)
         _mine(simulation, counterparty)

@@ -35,13 +35,6 @@ class SessionView(generic.ScopedView):
         return simulation
 
 
-def _download(content: bytes, content_type: str, filename: str, *,
-              inline: bool = False) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
-
 
 class Results(SessionView):
     """The ranking (students' names for the instructors, the student's own company marked),
@@ -83,7 +76,7 @@ class Export(SessionView):
         content, counts = exports.session_workbook(simulation, request.user)
         exports.log_workbook_export(actor=request.user, simulation=simulation, counts=counts)
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return _download(content, CONTENT_TYPES["xlsx"],
+        return generic.download(content, CONTENT_TYPES["xlsx"],
                          f"carbon-session-{simulation.pk}-{stamp}.xlsx")
 
 
@@ -107,7 +100,7 @@ class Report(SessionView):
             simulation, participant, result, companies=len(results), investments=investments))
         exports.log_report_export(actor=request.user, simulation=simulation, reports=1,
                                   file_format="pdf")
-        return _download(content, "application/pdf",
+        return generic.download(content, "application/pdf",
                          documents.report_filename(simulation, participant), inline=True)
 
 
@@ -126,7 +119,7 @@ class ReportZip(SessionView):
                                                queries.abatements_of(simulation))
         exports.log_report_export(actor=request.user, simulation=simulation, reports=count,
                                   file_format="zip")
-        return _download(content, "application/zip",
+        return generic.download(content, "application/zip",
                          f"carbon-reports-{simulation.pk}.zip")
 
 

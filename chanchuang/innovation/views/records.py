@@ -141,7 +141,7 @@ class StudentRecordPdf(RecordView):
         content = documents.render_record_pdf(record, self.startups(record.student))
         exports.log_record_export(actor=request.user, student=record.student,
                                   lines=len(record.lines), file_format="pdf")
-        return _download(content, "application/pdf",
+        return generic.download(content, "application/pdf",
                          f"innovation-record-{record.student.student_no}.pdf", inline=True)
 
 
@@ -153,17 +153,10 @@ class StudentRecordXlsx(RecordView):
         content = documents.render_record_xlsx(record)
         exports.log_record_export(actor=request.user, student=record.student,
                                   lines=len(record.lines), file_format="xlsx")
-        return _download(content, "application/vnd.openxmlformats-officedocument."
+        return generic.download(content, "application/vnd.openxmlformats-officedocument."
                          "spreadsheetml.sheet",
                          f"innovation-record-{record.student.student_no}.xlsx")
 
-
-def _download(content: bytes, content_type: str, filename: str, *,
-              inline: bool = False) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
 
 
 class MyRecord(LoginRequiredMixin, View):
