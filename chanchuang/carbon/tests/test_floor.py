@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from asgiref.sync import async_to_sync
 from asgiref.testing import ApplicationCommunicator
 from channels.routing import URLRouter
 from django.urls import reverse
@@ -16,6 +15,7 @@ from chanchuang.carbon.choices import OrderState, Side
 from chanchuang.carbon.models import Order, Trade
 from chanchuang.carbon.routing import websocket_urlpatterns
 from chanchuang.carbon.services import ledger, sessions, trading
+from chanchuang.carbon.tests.asgi_server import run_async
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -183,4 +183,4 @@ def test_the_socket_pushes_each_viewer_their_own_state(world):
         await floor.disconnect()
         await console.disconnect()
 
-    async_to_sync(scenario)()
+    run_async(scenario)

@@ -25,6 +25,7 @@ def test_two_students_trade_and_the_instructor_sees_it(browser, world, asgi_live
         page = browser.new_context().new_page()
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         log_in(page, server, name)
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)  # the login went through
         where = "console" if name == "staff_wang" else "floor"
         page.goto(f"{server.url}/carbon/{simulation.pk}/" + ("" if where == "console"
                                                               else "floor/"))
