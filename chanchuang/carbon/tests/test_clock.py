@@ -92,3 +92,16 @@ def test_the_session_finishes_when_its_calendar_runs_out(world, now, session):
     simulation.refresh_from_db()
     assert simulation.state == SessionState.FINISHED
     assert simulation.days.count() == simulation.scenario.calendar.total_days
+
+
+def test_the_clock_command_runs_the_sessions_nobody_watches(world, now, session):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    simulation, _company = session
+    now.at(2.5 * simulation.scenario.seconds_per_day)
+    out = StringIO()
+    call_command("carbon_clock", "--once", stdout=out)
+    simulation.refresh_from_db()
+    assert simulation.days_closed == 2 and "1 running sessions, 1 changed" in out.getvalue()
