@@ -4,7 +4,6 @@ session first locks the session's row, so they run one after the other: exactly 
 succeed as the book allows, the others are told why, and the ledger still balances with the
 freeze matching the book. (SQLite serialises writers anyway.)"""
 
-import threading
 
 import pytest
 from django.db import connection
@@ -14,6 +13,7 @@ from chanchuang.carbon.choices import OrderState, Side, Strategy
 from chanchuang.carbon.models import Entry, Order, Trade
 from chanchuang.carbon.services import ledger, sessions, trading
 from chanchuang.core.services import DomainError
+from chanchuang.core.tests.races import race
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,28 +22,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _postgresql_only():
     if connection.vendor != "postgresql":
         pytest.skip("the race is decided by PostgreSQL's row lock (SQLite serialises writers)")
-
-
-def _race(calls) -> list:
-    """Run the calls at once, each in its own thread and connection; their outcomes."""
-    outcomes: list = [None] * len(calls)
-    barrier = threading.Barrier(len(calls))
-
-    def run(index, call):
-        barrier.wait()
-        try:
-            outcomes[index] = call()
-        except DomainError as exc:
-            outcomes[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 @pytest.fixture
@@ -65,7 +43,7 @@ def _balanced(simulation) -> bool:
 def test_takers_racing_for_a_listing_get_exactly_what_it_offers(market):
     simulation, seller, takers = market
     listing = trading.place_order(company=seller, side=Side.SELL, price="50.00", quantity=1_000)
-    outcomes = _race([lambda taker=taker: trading.take(company=taker, listing_id=listing.pk,
+    outcomes = race([lambda taker=taker: trading.take(company=taker, listing_id=listing.pk,
                                                        quantity=400) for taker in takers])
     won = [o for o in outcomes if not isinstance(o, DomainError)]
     lost = [o for o in outcomes if isinstance(o, DomainError)]
@@ -83,7 +61,7 @@ def test_a_double_click_on_cancel_releases_the_freeze_once(market):
     buyer = takers[0]
     order = trading.place_order(company=buyer, side=Side.BUY, price="49.00", quantity=2_000)
     cash = ledger.balances([buyer])[buyer.pk].cash
-    outcomes = _race([lambda: trading.cancel(order=Order.objects.get(pk=order.pk))
+    outcomes = race([lambda: trading.cancel(order=Order.objects.get(pk=order.pk))
                       for _click in range(2)])
     assert sum(not isinstance(o, DomainError) for o in outcomes) == 1
     assert [o.message for o in outcomes if isinstance(o, DomainError)] == ["该订单已不在挂单中。"]

@@ -4,7 +4,6 @@ overlap. The exclusion constraint of migration 0002 is what decides a race the b
 service's own check cannot see (both transactions check before either commits)."""
 
 import datetime as dt
-import threading
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -15,6 +14,7 @@ from chanchuang.colleges.services import resources as services
 from chanchuang.colleges.tests import factories as cf
 from chanchuang.colleges.tests.test_resources import at, monday
 from chanchuang.core.services import DomainError
+from chanchuang.core.tests.races import race
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,28 +28,6 @@ def _postgresql_only():
                     "writers; the service's check inside the transaction covers it)")
 
 
-def _race(calls) -> list:
-    """Run the calls at once, each in its own thread and connection; their outcomes."""
-    outcomes: list = [None] * len(calls)
-    barrier = threading.Barrier(len(calls))
-
-    def run(index, call):
-        barrier.wait()
-        try:
-            outcomes[index] = call()
-        except DomainError as exc:
-            outcomes[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 def test_many_requests_racing_for_one_slot_exactly_one_wins(world):
     resource = world.resource_a
     people = [world.hr_li, world.staff_wang, world.dept_zhou, world.mentor_chen]
@@ -59,7 +37,7 @@ def test_many_requests_racing_for_one_slot_exactly_one_wins(world):
         return lambda: services.book(actor=user, resource=resource, purpose="抢占实训时段",
                                      starts_at=at(day, start), ends_at=at(day, start + 2))
 
-    outcomes = _race([request(people[i % len(people)], 9 + i % 2) for i in range(RACERS)])
+    outcomes = race([request(people[i % len(people)], 9 + i % 2) for i in range(RACERS)])
     won = [o for o in outcomes if isinstance(o, Booking)]
     lost = [o for o in outcomes if isinstance(o, DomainError)]
     assert len(won) == 1 and len(lost) == RACERS - 1
@@ -78,7 +56,7 @@ def test_racing_weekly_series_one_wins_the_other_books_nothing(world):
             actor=user, resource=resource, purpose="学期实训", first_day=first,
             last_day=first + dt.timedelta(weeks=weeks), starts=dt.time(14), ends=dt.time(16))
 
-    outcomes = _race([series(world.hr_li, 15), series(world.staff_wang, 17)])
+    outcomes = race([series(world.hr_li, 15), series(world.staff_wang, 17)])
     assert sum(isinstance(o, DomainError) for o in outcomes) == 1
     holding = Booking.objects.filter(resource=resource, status__in=["pending", "approved"])
     assert holding.values("booked_by").distinct().count() == 1
