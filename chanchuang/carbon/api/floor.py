@@ -174,7 +174,7 @@ def get_book(request: HttpRequest, simulation_id: int):
 
 @router.get("/carbon/simulations/{simulation_id}/trades", response=list[CarbonTradeOut])
 def get_tape(request: HttpRequest, simulation_id: int):
-    return floor.market_state(_session(request, simulation_id))["tape"]
+    return floor.tape(_session(request, simulation_id))
 
 
 @router.get("/carbon/simulations/{simulation_id}/balances", response=CarbonBalancesOut)

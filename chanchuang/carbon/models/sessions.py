@@ -98,10 +98,6 @@ class Simulation(models.Model):
         """Where the session's clock stands in the simulated calendar."""
         return self.scenario.calendar.moment(self.running_time(now))
 
-    @property
-    def is_trading(self) -> bool:
-        return self.state == SessionState.RUNNING
-
 
 class Company(models.Model):
     """A covered company (控排企业) in a session: one generating unit, run by participants or

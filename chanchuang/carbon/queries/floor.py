@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Q
 from django.utils.translation import pgettext
 
 from chanchuang.carbon import allocation, exchange
@@ -71,6 +71,16 @@ def clock_state(simulation: Simulation) -> dict:
     }
 
 
+def tape(simulation: Simulation) -> list[dict]:
+    """The session's latest trades, newest first: day, time, price, quantity and mode (never
+    the parties)."""
+    calendar = simulation.scenario.calendar
+    return [{"price": str(t.price), "quantity": t.quantity, "mode": t.mode,
+             "mode_label": t.get_mode_display(), "day": t.day + 1,
+             "time": f"{calendar.moment(t.elapsed).clock:%H:%M}"}
+            for t in Trade.objects.filter(simulation=simulation).order_by("-pk")[:TAPE]]
+
+
 def market_state(simulation: Simulation) -> dict:
     """What everyone in the session sees of the market."""
     days = list(MarketDay.objects.filter(simulation=simulation).order_by("day"))
@@ -91,18 +101,17 @@ def market_state(simulation: Simulation) -> dict:
                            "company": r.account}
                           for r in book.side(exchange.Side(side)) if r.price in prices]
     today = simulation.days_closed
-    trades = list(Trade.objects.filter(simulation=simulation).order_by("-pk")[:TAPE])
-    today_trades = Trade.objects.filter(simulation=simulation, day=today).exclude(
-        mode=TradingMode.BLOCK).aggregate(volume=Sum("quantity"), n=Count("pk"))
+    recent = tape(simulation)
+    traded_today = list(Trade.objects.filter(simulation=simulation, day=today).exclude(
+        mode=TradingMode.BLOCK).order_by("pk").values_list("price", "quantity"))
+    today_prices = [price for price, _quantity in traded_today]
+    today_volume = sum(quantity for _price, quantity in traded_today)
     candles = [[d.day + 1, str(d.open or d.close), str(d.close), str(d.low or d.close),
                 str(d.high or d.close), d.volume] for d in days]
-    today_prices = list(Trade.objects.filter(simulation=simulation, day=today).exclude(
-        mode=TradingMode.BLOCK).order_by("pk").values_list("price", flat=True))
     if today_prices and simulation.state != SessionState.FINISHED:
         candles.append([today + 1, str(today_prices[0]), str(today_prices[-1]),
-                        str(min(today_prices)), str(max(today_prices)),
-                        today_trades["volume"] or 0])
-    last = trades[0].price if trades else None
+                        str(min(today_prices)), str(max(today_prices)), today_volume])
+    last = Decimal(recent[0]["price"]) if recent else None
     events = list(Event.objects.filter(simulation=simulation).exclude(
         kind=EventKind.DAY_CLOSED).order_by("-pk")[:8])
     return {
@@ -122,11 +131,8 @@ def market_state(simulation: Simulation) -> dict:
         "book": {side: [{"price": str(lv.price), "quantity": lv.quantity, "orders": lv.orders}
                         for lv in levels[side]] for side in (Side.BUY, Side.SELL)},
         "listings": listings,
-        "tape": [{"price": str(t.price), "quantity": t.quantity, "mode": t.mode,
-                  "mode_label": t.get_mode_display(), "day": t.day + 1,
-                  "time": f"{simulation.scenario.calendar.moment(t.elapsed).clock:%H:%M}"}
-                 for t in trades],
-        "today": {"volume": today_trades["volume"] or 0, "trades": today_trades["n"]},
+        "tape": recent,
+        "today": {"volume": today_volume, "trades": len(traded_today)},
         "candles": candles,
         "events": [{"label": e.get_kind_display(), "day": e.day + 1, "data": e.data}
                    for e in events],

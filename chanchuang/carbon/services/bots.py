@@ -24,8 +24,6 @@ from chanchuang.carbon.services.clock import reference_price
 from chanchuang.carbon.simclock import Moment
 from chanchuang.core.services import DomainError
 
-LISTED_MAXIMUM = 99_999
-
 
 def _price(simulation: Simulation, reference: Decimal, factor: float) -> Decimal:
     """``reference × factor`` on the tick, kept inside today's band."""
@@ -74,7 +72,7 @@ def _trade_towards(simulation: Simulation, company: Company, want: int, referenc
     """Buy (``want`` > 0) or sell up to ``want`` tonnes: take a good listing of the other side
     or list at a price near the reference."""
     side = Side.BUY if want > 0 else Side.SELL
-    quantity = min(abs(want), LISTED_MAXIMUM)
+    quantity = min(abs(want), simulation.scenario.block_minimum - 1)  # a listed order
     national = simulation.scenario.market_rules == MarketRules.NATIONAL
     if national:
         book, _orders = trading.open_book(simulation)

@@ -49,10 +49,10 @@ def _busier_market(world, simulation, n: int) -> None:
 
 
 @pytest.mark.parametrize(("route", "who", "pinned"), [
-    ("carbon:state", "student_user", 21),
-    ("carbon:state", "staff_wang", 16),
-    ("carbon:floor", "student_user", 27),
-    ("carbon:console", "staff_wang", 19),
+    ("carbon:state", "student_user", 20),
+    ("carbon:state", "staff_wang", 15),
+    ("carbon:floor", "student_user", 26),
+    ("carbon:console", "staff_wang", 18),
 ])
 def test_the_live_pages_run_a_constant_number_of_queries(client, world, route, who, pinned):
     world.bot_company  # noqa: B018  (a second company, so the session can start)

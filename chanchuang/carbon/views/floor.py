@@ -45,10 +45,7 @@ class FloorPage(LoginRequiredMixin, View):
             return redirect("carbon:console", pk)
         return render(request, "carbon/floor/floor.html", {
             "simulation": simulation, "state": page_state(pk, request.user, {}),
-            "forms": {name: form() for name, form in (
-                ("order", forms.OrderForm), ("take", forms.TakeForm),
-                ("block", forms.BlockForm), ("load", forms.LoadForm),
-                ("offset", forms.OffsetForm), ("surrender", forms.SurrenderForm))},
+            "forms": {"order": forms.OrderForm(), "block": forms.BlockForm()},
             "counterparties": simulation.companies.exclude(
                 participants__user=request.user).order_by("number"),
         })
